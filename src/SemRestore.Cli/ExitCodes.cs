@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>An input file is unreadable or invalid; the message names the file and the problem.</summary>
     public const int BadInput = 3;
+
+    /// <summary>The user pressed Ctrl+C; partial results were saved where the command says so.</summary>
+    public const int Cancelled = 130;
 }

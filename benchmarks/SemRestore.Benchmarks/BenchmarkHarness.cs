@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace SemRestore.Benchmarks;
+
+/// <summary>
+/// The convention every suite follows: one warm-up of each side, then SemRestore and the peer
+/// alternately (at least 5 runs each) on the same input; medians; a Markdown table on stdout and
+/// <c>benchmarks/results/SUITE.json</c>.
+/// </summary>
+public sealed class BenchmarkHarness(string suite, int runs = 5)
+{
+    private readonly List<BenchmarkRow> _rows = new();
+
+    public int Runs { get; } = Math.Max(5, runs);
+
+    /// <summary>Times <paramref name="ours"/> and, when given, <paramref name="peer"/> alternately.</summary>
+    /// <param name="peer">Runs the peer once and returns its own timing in ms and its peak RSS.</param>
+    public BenchmarkRow Measure(string name, Action ours, string? peerName = null, Func<(double Ms, double PeakRssMb)>? peer = null,
+        Dictionary<string, double>? extra = null, Func<double, Dictionary<string, double>>? extraFromMs = null)
+    {
+        ours();
+        double? peerRss = null;
+        if (peer is not null)
+        {
+            peerRss = peer().PeakRssMb;
+        }
+
+        var oursMs = new List<double>();
+        var peerMs = new List<double>();
+        for (var run = 0; run < Runs; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            ours();
+            oursMs.Add(clock.Elapsed.TotalMilliseconds);
+            if (peer is not null)
+            {
+                var (ms, rss) = peer();
+                peerMs.Add(ms);
+                peerRss = Math.Max(peerRss ?? 0, rss);
+            }
+        }
+
+        var medianOurs = Median(oursMs);
+        var allExtra = extra ?? new Dictionary<string, double>();
+        if (extraFromMs is not null)
+        {
+            foreach (var pair in extraFromMs(medianOurs))
+            {
+                allExtra[pair.Key] = pair.Value;
+            }
+        }
+
+        var row = new BenchmarkRow
+        {
+            Name = name,
+            SemRestoreMs = Math.Round(medianOurs, 3),
+            Peer = peerName,
+            PeerMs = peer is null ? null : Math.Round(Median(peerMs), 3),
+            PeakRssMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), 1),
+            PeerPeakRssMb = peerRss,
+            Extra = allExtra,
+        };
+        _rows.Add(row);
+        Console.Error.WriteLine($"{suite}: {name}: semrestore {row.SemRestoreMs:0.0} ms, {peerName ?? "no peer"} {row.PeerMs?.ToString("0.0") ?? "-"} ms");
+        return row;
+    }
+
+    /// <summary>Adds a row measured elsewhere (for example a whole CLI run).</summary>
+    public void Add(BenchmarkRow row) => _rows.Add(row);
+
+    /// <summary>Prints the Markdown table and writes the JSON file; returns 0.</summary>
+    public int Finish(string resultsDirectory)
+    {
+        var table = new StringBuilder();
+        table.AppendLine($"| {suite} | SemRestore ms | peer | peer ms | ratio (peer/ours) | peak RSS MB | extra |");
+        table.AppendLine("|---|---:|---|---:|---:|---:|---|");
+        foreach (var row in _rows)
+        {
+            var extra = string.Join(", ", row.Extra.Select(pair => $"{pair.Key}={pair.Value:0.###}"));
+            table.AppendLine($"| {row.Name} | {row.SemRestoreMs:0.0} | {row.Peer ?? "-"} | {row.PeerMs?.ToString("0.0") ?? "-"} | {row.Ratio?.ToString("0.00") ?? "-"} | {row.PeakRssMb:0} | {extra} |");
+        }
+
+        Console.WriteLine(table.ToString());
+        Directory.CreateDirectory(resultsDirectory);
+        var path = Path.Combine(resultsDirectory, suite + ".json");
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(_rows, new JsonSerializerOptions { WriteIndented = true }));
+        File.Move(temp, path, overwrite: true);
+        Console.Error.WriteLine($"{suite}: wrote {path}");
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        values.Sort();
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+}
