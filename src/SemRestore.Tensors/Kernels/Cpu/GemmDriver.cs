@@ -105,35 +105,13 @@ internal static unsafe class GemmDriver
                     for (var r0 = 0; r0 < rows; r0 += p.MC)
                     {
                         var blockRows = Math.Min(p.MC, rows - r0);
-                        var panelsM = CeilDiv(blockRows, p.MR);
-                        for (var ip = 0; ip < panelsM; ip++)
-                        {
-                            a.Pack(batch, segment, k0, kcur, i0 + r0 + ip * p.MR, Math.Min(p.MR, blockRows - ip * p.MR), p.MR, packA + ip * kcur * p.MR);
-                        }
+                        PackRows(ref a, p, batch, segment, k0, kcur, i0 + r0, blockRows, packA);
 
                         // B panel outer so that it stays in L1 while the A panels stream from L2.
                         for (var jp = 0; jp < panelsN; jp++)
                         {
                             var nr = Math.Min(p.NR, cols - jp * p.NR);
-                            var bPanel = packB + jp * kcur * p.NR;
-                            for (var ip = 0; ip < panelsM; ip++)
-                            {
-                                var mr = Math.Min(p.MR, blockRows - ip * p.MR);
-                                var cPtr = tile + (long)(r0 + ip * p.MR) * ldc + jp * p.NR;
-                                var aPanel = packA + ip * kcur * p.MR;
-                                switch (p.Level)
-                                {
-                                    case SimdLevel.Vector512:
-                                        GemmMicroKernels.Kernel12x32(kcur, aPanel, bPanel, cPtr, ldc, alpha, mr, nr);
-                                        break;
-                                    case SimdLevel.Vector256:
-                                        GemmMicroKernels.Kernel6x16(kcur, aPanel, bPanel, cPtr, ldc, alpha, mr, nr);
-                                        break;
-                                    default:
-                                        GemmMicroKernels.KernelScalar(kcur, aPanel, bPanel, cPtr, ldc, alpha, mr, nr, p.MR, p.NR);
-                                        break;
-                                }
-                            }
+                            RunPanels(p, kcur, packA, packB + jp * kcur * p.NR, blockRows, nr, tile + (long)r0 * ldc + jp * p.NR, ldc, alpha);
                         }
                     }
                 }
@@ -151,6 +129,64 @@ internal static unsafe class GemmDriver
         }
 
         Parallel.For(0, total, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunTile);
+    }
+
+    /// <summary>
+    /// Height of the next A panel for <paramref name="remaining"/> rows: MR, except that the AVX-512 level
+    /// ends a block with 8- or 4-row panels (64 rows = 4 x 12 + 8) instead of a mostly padded 12-row one.
+    /// Every panel height computes each element with the same operations, so this does not change results.
+    /// </summary>
+    private static int PanelRows(in GemmPlan p, int remaining)
+    {
+        if (p.Level != SimdLevel.Vector512 || remaining > 16 || remaining == 12)
+        {
+            return p.MR;
+        }
+
+        return remaining > 4 ? 8 : 4;
+    }
+
+    private static void PackRows<TA>(ref TA a, in GemmPlan p, int batch, int segment, int k0, int kc, int row0, int rows, float* packA)
+        where TA : struct, IGemmPacker
+    {
+        for (var r = 0; r < rows;)
+        {
+            var height = PanelRows(p, rows - r);
+            a.Pack(batch, segment, k0, kc, row0 + r, Math.Min(height, rows - r), height, packA + (long)r * kc);
+            r += height;
+        }
+    }
+
+    /// <summary>Runs the micro-kernel down one B panel for every A panel of a packed row block.</summary>
+    private static void RunPanels(in GemmPlan p, int kc, float* packA, float* bPanel, int rows, int nr, float* c, int ldc, float alpha)
+    {
+        for (var r = 0; r < rows;)
+        {
+            var height = PanelRows(p, rows - r);
+            var mr = Math.Min(height, rows - r);
+            var cPtr = c + (long)r * ldc;
+            var aPanel = packA + (long)r * kc;
+            switch (p.Level)
+            {
+                case SimdLevel.Vector512 when height == 12:
+                    GemmMicroKernels.Kernel12x32(kc, aPanel, bPanel, cPtr, ldc, alpha, mr, nr);
+                    break;
+                case SimdLevel.Vector512 when height == 8:
+                    GemmMicroKernels.Kernel8x32(kc, aPanel, bPanel, cPtr, ldc, alpha, mr, nr);
+                    break;
+                case SimdLevel.Vector512:
+                    GemmMicroKernels.Kernel4x32(kc, aPanel, bPanel, cPtr, ldc, alpha, mr, nr);
+                    break;
+                case SimdLevel.Vector256:
+                    GemmMicroKernels.Kernel6x16(kc, aPanel, bPanel, cPtr, ldc, alpha, mr, nr);
+                    break;
+                default:
+                    GemmMicroKernels.KernelScalar(kc, aPanel, bPanel, cPtr, ldc, alpha, mr, nr, p.MR, p.NR);
+                    break;
+            }
+
+            r += height;
+        }
     }
 
     private static void ScaleTile(float* tile, int ldc, int rows, int cols, float beta)

@@ -113,6 +113,134 @@ internal static unsafe class GemmMicroKernels
         AddTile(tile, 32, c, ldc, alpha, mr, nr);
     }
 
+    /// <summary>8 x 32 tile with AVX-512: the 8-row remainder panel (16 accumulators).</summary>
+    public static void Kernel8x32(int kc, float* a, float* b, float* c, int ldc, float alpha, int mr, int nr)
+    {
+        // Start fetching the C tile now so that its update at the end does not wait on memory.
+        for (var r = 0; r < mr; r++)
+        {
+            Sse.Prefetch0(c + r * ldc);
+            Sse.Prefetch0(c + r * ldc + 16);
+        }
+
+        Vector512<float> c0a = Vector512<float>.Zero, c0b = Vector512<float>.Zero;
+        Vector512<float> c1a = Vector512<float>.Zero, c1b = Vector512<float>.Zero;
+        Vector512<float> c2a = Vector512<float>.Zero, c2b = Vector512<float>.Zero;
+        Vector512<float> c3a = Vector512<float>.Zero, c3b = Vector512<float>.Zero;
+        Vector512<float> c4a = Vector512<float>.Zero, c4b = Vector512<float>.Zero;
+        Vector512<float> c5a = Vector512<float>.Zero, c5b = Vector512<float>.Zero;
+        Vector512<float> c6a = Vector512<float>.Zero, c6b = Vector512<float>.Zero;
+        Vector512<float> c7a = Vector512<float>.Zero, c7b = Vector512<float>.Zero;
+        for (var p = 0; p < kc; p++)
+        {
+            var b0 = Avx512F.LoadVector512(b);
+            var b1 = Avx512F.LoadVector512(b + 16);
+            var a0 = Vector512.Create(a[0]);
+            c0a = Avx512F.FusedMultiplyAdd(a0, b0, c0a);
+            c0b = Avx512F.FusedMultiplyAdd(a0, b1, c0b);
+            var a1 = Vector512.Create(a[1]);
+            c1a = Avx512F.FusedMultiplyAdd(a1, b0, c1a);
+            c1b = Avx512F.FusedMultiplyAdd(a1, b1, c1b);
+            var a2 = Vector512.Create(a[2]);
+            c2a = Avx512F.FusedMultiplyAdd(a2, b0, c2a);
+            c2b = Avx512F.FusedMultiplyAdd(a2, b1, c2b);
+            var a3 = Vector512.Create(a[3]);
+            c3a = Avx512F.FusedMultiplyAdd(a3, b0, c3a);
+            c3b = Avx512F.FusedMultiplyAdd(a3, b1, c3b);
+            var a4 = Vector512.Create(a[4]);
+            c4a = Avx512F.FusedMultiplyAdd(a4, b0, c4a);
+            c4b = Avx512F.FusedMultiplyAdd(a4, b1, c4b);
+            var a5 = Vector512.Create(a[5]);
+            c5a = Avx512F.FusedMultiplyAdd(a5, b0, c5a);
+            c5b = Avx512F.FusedMultiplyAdd(a5, b1, c5b);
+            var a6 = Vector512.Create(a[6]);
+            c6a = Avx512F.FusedMultiplyAdd(a6, b0, c6a);
+            c6b = Avx512F.FusedMultiplyAdd(a6, b1, c6b);
+            var a7 = Vector512.Create(a[7]);
+            c7a = Avx512F.FusedMultiplyAdd(a7, b0, c7a);
+            c7b = Avx512F.FusedMultiplyAdd(a7, b1, c7b);
+            a += 8;
+            b += 32;
+        }
+
+        var va = Vector512.Create(alpha);
+        if (mr == 8 && nr == 32)
+        {
+            Store512(c + 0 * ldc, va, c0a, c0b);
+            Store512(c + 1 * ldc, va, c1a, c1b);
+            Store512(c + 2 * ldc, va, c2a, c2b);
+            Store512(c + 3 * ldc, va, c3a, c3b);
+            Store512(c + 4 * ldc, va, c4a, c4b);
+            Store512(c + 5 * ldc, va, c5a, c5b);
+            Store512(c + 6 * ldc, va, c6a, c6b);
+            Store512(c + 7 * ldc, va, c7a, c7b);
+            return;
+        }
+
+        var tile = stackalloc float[8 * 32];
+        c0a.Store(tile + 0); c0b.Store(tile + 16);
+        c1a.Store(tile + 32); c1b.Store(tile + 48);
+        c2a.Store(tile + 64); c2b.Store(tile + 80);
+        c3a.Store(tile + 96); c3b.Store(tile + 112);
+        c4a.Store(tile + 128); c4b.Store(tile + 144);
+        c5a.Store(tile + 160); c5b.Store(tile + 176);
+        c6a.Store(tile + 192); c6b.Store(tile + 208);
+        c7a.Store(tile + 224); c7b.Store(tile + 240);
+        AddTile(tile, 32, c, ldc, alpha, mr, nr);
+    }
+
+    /// <summary>4 x 32 tile with AVX-512: the 4-row remainder panel.</summary>
+    public static void Kernel4x32(int kc, float* a, float* b, float* c, int ldc, float alpha, int mr, int nr)
+    {
+        // Start fetching the C tile now so that its update at the end does not wait on memory.
+        for (var r = 0; r < mr; r++)
+        {
+            Sse.Prefetch0(c + r * ldc);
+            Sse.Prefetch0(c + r * ldc + 16);
+        }
+
+        Vector512<float> c0a = Vector512<float>.Zero, c0b = Vector512<float>.Zero;
+        Vector512<float> c1a = Vector512<float>.Zero, c1b = Vector512<float>.Zero;
+        Vector512<float> c2a = Vector512<float>.Zero, c2b = Vector512<float>.Zero;
+        Vector512<float> c3a = Vector512<float>.Zero, c3b = Vector512<float>.Zero;
+        for (var p = 0; p < kc; p++)
+        {
+            var b0 = Avx512F.LoadVector512(b);
+            var b1 = Avx512F.LoadVector512(b + 16);
+            var a0 = Vector512.Create(a[0]);
+            c0a = Avx512F.FusedMultiplyAdd(a0, b0, c0a);
+            c0b = Avx512F.FusedMultiplyAdd(a0, b1, c0b);
+            var a1 = Vector512.Create(a[1]);
+            c1a = Avx512F.FusedMultiplyAdd(a1, b0, c1a);
+            c1b = Avx512F.FusedMultiplyAdd(a1, b1, c1b);
+            var a2 = Vector512.Create(a[2]);
+            c2a = Avx512F.FusedMultiplyAdd(a2, b0, c2a);
+            c2b = Avx512F.FusedMultiplyAdd(a2, b1, c2b);
+            var a3 = Vector512.Create(a[3]);
+            c3a = Avx512F.FusedMultiplyAdd(a3, b0, c3a);
+            c3b = Avx512F.FusedMultiplyAdd(a3, b1, c3b);
+            a += 4;
+            b += 32;
+        }
+
+        var va = Vector512.Create(alpha);
+        if (mr == 4 && nr == 32)
+        {
+            Store512(c + 0 * ldc, va, c0a, c0b);
+            Store512(c + 1 * ldc, va, c1a, c1b);
+            Store512(c + 2 * ldc, va, c2a, c2b);
+            Store512(c + 3 * ldc, va, c3a, c3b);
+            return;
+        }
+
+        var tile = stackalloc float[4 * 32];
+        c0a.Store(tile + 0); c0b.Store(tile + 16);
+        c1a.Store(tile + 32); c1b.Store(tile + 48);
+        c2a.Store(tile + 64); c2b.Store(tile + 80);
+        c3a.Store(tile + 96); c3b.Store(tile + 112);
+        AddTile(tile, 32, c, ldc, alpha, mr, nr);
+    }
+
     /// <summary>6 x 16 tile with AVX2 + FMA: per k, two 8-float B loads and 6 A broadcasts feed 12 FMAs.</summary>
     public static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc, float alpha, int mr, int nr)
     {
