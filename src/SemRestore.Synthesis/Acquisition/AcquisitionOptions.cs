@@ -23,7 +23,7 @@ public sealed record AcquisitionOptions(
     [property: JsonPropertyName("maxOffset")] int MaxOffset = 20)
 {
     /// <summary>Calibrated dose (see the record's remarks and AcquisitionCalibrationTests).</summary>
-    public const double DefaultDose = 60;
+    public const double DefaultDose = 53;
 
     /// <summary>Calibrated read noise: 3 DN on the 8-bit scale.</summary>
     public const double DefaultReadNoise = 3.0 / 255;
