@@ -29,6 +29,30 @@ public sealed record CircleDetectorOptions
     /// <summary>R: the data range of the image (1 for [0, 1] images, whatever the source bit depth).</summary>
     public double DataRange { get; init; } = 1.0;
 
+    /// <summary>
+    /// Defaults with the radius range and spacing taken from ground truth: radii [0.75 min r, 1.25 max r] (at least 2),
+    /// minimum distance 0.8 min r; plain defaults when <paramref name="truth"/> is empty.
+    /// </summary>
+    public static CircleDetectorOptions ForGroundTruth(IReadOnlyList<Circle> truth, double dataRange = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        if (truth.Count == 0)
+        {
+            return new CircleDetectorOptions { DataRange = dataRange };
+        }
+
+        var minR = truth.Min(c => c.Radius);
+        var maxR = truth.Max(c => c.Radius);
+        var low = Math.Max(2, (int)Math.Floor(0.75 * minR));
+        return new CircleDetectorOptions
+        {
+            MinRadius = low,
+            MaxRadius = Math.Min(1000, Math.Max(low, (int)Math.Ceiling(1.25 * maxR))),
+            MinDistance = Math.Max(2, 0.8 * minR),
+            DataRange = dataRange,
+        };
+    }
+
     /// <summary>Throws when an option is out of range, naming it and the range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public void Validate()

@@ -224,32 +224,12 @@ public sealed class Evaluator
                 }
             }
 
-            var detector = options.CircleDetector ?? DetectorFor(inside, options.DataRange);
+            var detector = options.CircleDetector ?? CircleDetectorOptions.ForGroundTruth(inside, options.DataRange);
             return (inside, "circles.json", detector);
         }
 
         var fromReference = options.CircleDetector ?? new CircleDetectorOptions { DataRange = options.DataRange };
         return (HoughCircleDetector.Detect(alignedReference, fromReference), "detected on reference", fromReference);
-    }
-
-    /// <summary>Detector radius range and spacing from the ground truth: [0.75 min r, 1.25 max r], min distance 0.8 min r.</summary>
-    internal static CircleDetectorOptions DetectorFor(IReadOnlyList<Circle> truth, double dataRange)
-    {
-        if (truth.Count == 0)
-        {
-            return new CircleDetectorOptions { DataRange = dataRange };
-        }
-
-        var minR = truth.Min(c => c.Radius);
-        var maxR = truth.Max(c => c.Radius);
-        var low = Math.Max(2, (int)Math.Floor(0.75 * minR));
-        return new CircleDetectorOptions
-        {
-            MinRadius = low,
-            MaxRadius = Math.Max(low, (int)Math.Ceiling(1.25 * maxR)),
-            MinDistance = Math.Max(2, 0.8 * minR),
-            DataRange = dataRange,
-        };
     }
 
     private static MethodScore Score(string label, string input, GrayImage image, GrayImage reference, double milliseconds,

@@ -227,9 +227,9 @@ public sealed class EvaluatorTests
 
     [Fact]
     [Trait("Category", "Unit")]
-    public void DetectorFor_UsesGroundTruthRadii()
+    public void ForGroundTruth_UsesGroundTruthRadii()
     {
-        var options = Evaluator.DetectorFor(new[] { new Circle(0, 0, 8), new Circle(0, 0, 12) }, 1);
+        var options = CircleDetectorOptions.ForGroundTruth(new[] { new Circle(0, 0, 8), new Circle(0, 0, 12) }, 1);
         Assert.Equal(6, options.MinRadius);
         Assert.Equal(15, options.MaxRadius);
     }
