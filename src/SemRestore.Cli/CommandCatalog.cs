@@ -9,5 +9,6 @@ public static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         yield return CompareCommand.Create();
+        yield return AnalyzeNoiseCommand.Create();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SemRestore.Imaging;
+using SemRestore.Imaging.Geometry;
 
 namespace SemRestore.Metrics.Evaluation;
 
@@ -38,14 +39,7 @@ public readonly record struct CropRegion(int X, int Y, int Width, int Height)
             throw new InvalidInputException($"{what}: crop {this} does not fit in the {image.Width}x{image.Height} image.");
         }
 
-        var result = new GrayImage(Width, Height, image.BitDepth);
-        result.CopyMetadataFrom(image);
-        for (var row = 0; row < Height; row++)
-        {
-            image.Pixels.AsSpan((Y + row) * image.Width + X, Width).CopyTo(result.Row(row));
-        }
-
-        return result;
+        return ImageGeometry.Crop(image, X, Y, Width, Height);
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{X},{Y},{Width},{Height}");
