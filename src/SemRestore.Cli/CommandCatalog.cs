@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SemRestore.Cli.Commands;
 
 namespace SemRestore.Cli;
 
@@ -7,6 +8,7 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create()
     {
-        yield break;
+        yield return CompareCommand.Create();
+        yield return AnalyzeNoiseCommand.Create();
     }
 }
