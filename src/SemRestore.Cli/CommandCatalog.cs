@@ -8,6 +8,8 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create()
     {
+        yield return InfoCommand.Create();
+        yield return ConvertCommand.Create();
         yield return CompareCommand.Create();
         yield return AnalyzeNoiseCommand.Create();
     }

@@ -17,12 +17,7 @@ public static class PfmCodec
     {
         ArgumentNullException.ThrowIfNull(options);
         var (channels, width, height, littleEndian) = ReadHeader(new NetpbmHeaderReader(stream, path), path);
-        var pixels = (long)width * height;
-        if (pixels > options.MaxPixels || pixels > Array.MaxLength)
-        {
-            throw new ImageFormatException(path, $"{width}x{height} = {pixels} pixels exceeds the limit of {Math.Min(options.MaxPixels, Array.MaxLength)} pixels");
-        }
-
+        IoGuards.CheckPixelCount(path, width, height, options);
         var image = new GrayImage(width, height, 32);
         var rowBytes = (long)width * channels * 4;
         if (rowBytes > Array.MaxLength)

@@ -17,11 +17,8 @@ public static class PgmCodec
         ArgumentNullException.ThrowIfNull(options);
         var reader = new NetpbmHeaderReader(stream, path);
         var (plain, width, height, maxValue) = ReadHeader(reader, path);
+        IoGuards.CheckPixelCount(path, width, height, options);
         var pixels = (long)width * height;
-        if (pixels > options.MaxPixels || pixels > Array.MaxLength)
-        {
-            throw new ImageFormatException(path, $"{width}x{height} = {pixels} pixels exceeds the limit of {Math.Min(options.MaxPixels, Array.MaxLength)} pixels");
-        }
 
         var image = new GrayImage(width, height, maxValue < 256 ? 8 : 16);
         var scale = 1f / maxValue;
@@ -85,11 +82,7 @@ public static class PgmCodec
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
-        var depth = options.BitDepth ?? (image.BitDepth == 8 ? 8 : 16);
-        if (depth is not (8 or 16))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"PGM stores 8 or 16-bit gray, got depth {depth}; use .tif or .pfm for 32-bit float.");
-        }
+        var depth = IoGuards.IntegerDepth(options, image, "PGM");
 
         stream.Write(Encoding.ASCII.GetBytes($"P5\n{image.Width} {image.Height}\n{(depth == 8 ? 255 : 65535)}\n"));
         var row = new byte[image.Width * (depth / 8)];
@@ -101,12 +94,7 @@ public static class PgmCodec
             }
             else
             {
-                var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(row.AsSpan());
-                PixelConversion.ToUInt16(image.Row(y), words);
-                if (BitConverter.IsLittleEndian)
-                {
-                    BinaryPrimitives.ReverseEndianness(words, words);
-                }
+                PixelConversion.ToUInt16BigEndian(image.Row(y), row);
             }
 
             stream.Write(row);
