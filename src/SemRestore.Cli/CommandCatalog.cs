@@ -10,6 +10,8 @@ public static class CommandCatalog
     {
         yield return InfoCommand.Create();
         yield return ConvertCommand.Create();
+        yield return RegisterCommand.Create();
+        yield return AverageCommand.Create();
         yield return CompareCommand.Create();
         yield return AnalyzeNoiseCommand.Create();
     }
