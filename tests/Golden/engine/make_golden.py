@@ -7,7 +7,10 @@ Writes, next to this script:
   unet_torch.safetensors   a PyTorch-written state dict of the Noise2Noise U-Net (SPECS A1), stored as F16 so the
                            fixture stays under 2 MB; the torch model uses exactly these (upcast) weights
   unet_golden.safetensors  U-Net on a 1x1x64x64 input: x, y, gy, gx and a strided sample of every weight gradient
-                           (grad.flatten()[::stride], stride = max(1, numel // 256)) as grad.<name>
+                           (grad.flatten()[::stride], stride = max(1, numel // 256)) as grad.<name>; computed in
+                           float64 from the float32 inputs/weights (the exact values), stored as F32
+  fbinet_golden.safetensors  FBI-Net (F=8, L=5) translated from SPECS A2 / the reference layers.py: weights w.<name>,
+                           x, y, gy, gx and full parameter gradients g.<name>
   adam_golden.safetensors  a small conv net: initial weights, data, and the parameters after each of 10 steps of
                            torch.optim.Adam / AdamW / SGD(momentum, nesterov) on an MSE loss
   engine_check.json        verdict on engine_written.safetensors (written by the C# test
@@ -244,18 +247,125 @@ def make_unet():
     state = {k: v.half() for k, v in net.state_dict().items()}
     save_safetensors(os.path.join(HERE, "unet_torch.safetensors"), state, {"format": "pt"})
 
-    x = (torch.rand(1, 1, 64, 64) - 0.5).requires_grad_(True)
+    # The reference values are computed in float64 from the float32 inputs and weights: torch's own float32
+    # result deviates from it by 3.8e-4 under the tests' relative error (floor 1e-3 * max), so a float32 torch
+    # run cannot serve as a 1e-4 reference for a deep network; the exact value can.
+    x = torch.rand(1, 1, 64, 64) - 0.5
+    gy = torch.randn(1, 1, 64, 64)
+    net64 = UNet(1).double()
+    net64.load_state_dict({k: v.double() for k, v in net.state_dict().items()})
+    x64 = x.double().requires_grad_(True)
+    y = net64(x64)
+    y.backward(gy.double())
+    out = {"x": x, "y": y.detach().float(), "gy": gy, "gx": x64.grad.detach().float()}
+    for name, p in net64.named_parameters():
+        g = p.grad.detach().flatten().float()
+        stride = max(1, g.numel() // 256)
+        out[f"grad.{name}"] = g[::stride].clone()
+    with torch.no_grad():
+        y32 = net(x)
+    floor = 1e-3 * y.detach().abs().max().item()
+    err = ((y32.double() - y.detach()).abs() / y.detach().abs().clamp(min=floor)).max().item()
+    print(f"torch float32 U-Net output vs float64 reference: relative error {err:.2e}")
+    save_safetensors(os.path.join(HERE, "unet_golden.safetensors"), out, {"generator": "make_golden.py"})
+    n = sum(p.numel() for p in net.parameters())
+    print(f"unet parameters: {n}")
+
+
+# -------------------------------------------------------------------------------------------- FBI-Net
+NEW3 = torch.tensor([[1, 0, 1], [0, 1, 0], [1, 0, 1]], dtype=torch.float32)
+
+
+class MaskedConv(nn.Module):
+    """New1/New2/New3: the reference overwrites weight.data with weight * mask before each forward; here the
+    mask is applied inside the graph, which gives the same output and zero gradient on the masked taps."""
+
+    def __init__(self, cin, cout, k, pad, dil, mask):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, cout, k, padding=pad, dilation=dil)
+        self.mask = mask
+
+    def forward(self, x):
+        return F.conv2d(x, self.conv1.weight * self.mask, self.conv1.bias, padding=self.conv1.padding, dilation=self.conv1.dilation)
+
+
+class ResidualModule(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.activation1 = nn.PReLU(c, 0)
+        self.activation2 = nn.PReLU(c, 0)
+        self.conv1_1by1 = nn.Conv2d(c, c, 1)
+        self.conv2_1by1 = nn.Conv2d(c, c, 1)
+
+    def forward(self, x):
+        r = self.conv2_1by1(self.activation1(self.conv1_1by1(x)))
+        return self.activation2((x + r) / 2.0)
+
+
+class FbiLayer(nn.Module):
+    def __init__(self, kind, cin, f):
+        super().__init__()
+        self.kind = kind
+        if kind == "new1":
+            self.new1 = MaskedConv(cin, f, 3, 1, 1, NEW1)
+            self.residual_module = ResidualModule(f)
+            self.activation_new1 = nn.PReLU(cin, 0)
+        else:
+            conv = MaskedConv(f, f, 5, 2, 1, NEW2) if kind == "new2" else MaskedConv(f, f, 3, 3, 3, NEW3)
+            setattr(self, kind, conv)
+            self.activation_new1 = nn.PReLU(f, 0)
+            self.residual_module = ResidualModule(f)
+            self.activation_new2 = nn.PReLU(f, 0)
+
+    def forward(self, o, b):
+        b = self.activation_new1(getattr(self, self.kind)(b))
+        if self.kind == "new1":
+            return self.residual_module(b), b
+        return self.residual_module(self.activation_new2((b + o) / 2.0)), b
+
+
+class FbiNet(nn.Module):
+    def __init__(self, cin=1, cout=1, f=8, layers=5):
+        super().__init__()
+        self.new1 = FbiLayer("new1", cin, f)
+        self.new2 = FbiLayer("new2", cin, f)
+        for i in range(layers - 2):
+            self.add_module(f"new_{i}", FbiLayer("new3", cin, f))
+        self.residual_module = ResidualModule(f)
+        self.activation = nn.PReLU(f, 0)
+        self.output_layer = nn.Conv2d(f, cout, 1)
+        self.layers = layers
+
+    def forward(self, x):
+        o, b = self.new1(None, x)
+        total = o
+        for i in range(self.layers - 1):
+            layer = self.new2 if i == 0 else getattr(self, f"new_{i - 1}")
+            o, b = layer(o, b)
+            total = total + o
+        h = self.activation(total / self.layers)
+        return self.output_layer(self.residual_module(h))
+
+
+def make_fbinet():
+    torch.manual_seed(21)
+    net = FbiNet(f=8, layers=5)
+    with torch.no_grad():
+        for name, p in net.named_parameters():
+            if name.endswith("conv1.weight") and p.shape[-1] > 1:
+                mask = {3: NEW1, 5: NEW2}[p.shape[-1]] if ".new3." not in name else NEW3
+                p.mul_(mask)
+            if "activation" in name:
+                p.uniform_(0.0, 0.3)  # non-zero slopes so the negative branch and slope gradients are tested
+    x = torch.randn(1, 1, 14, 13, requires_grad=True)
     y = net(x)
     gy = torch.randn_like(y)
     y.backward(gy)
     out = {"x": x.detach(), "y": y.detach(), "gy": gy, "gx": x.grad.detach()}
     for name, p in net.named_parameters():
-        g = p.grad.detach().flatten()
-        stride = max(1, g.numel() // 256)
-        out[f"grad.{name}"] = g[::stride].clone()
-    save_safetensors(os.path.join(HERE, "unet_golden.safetensors"), out, {"generator": "make_golden.py"})
-    n = sum(p.numel() for p in net.parameters())
-    print(f"unet parameters: {n}")
+        out[f"w.{name}"] = p.detach().clone()
+        out[f"g.{name}"] = p.grad.detach().clone()
+    save_safetensors(os.path.join(HERE, "fbinet_golden.safetensors"), out, {"generator": "make_golden.py"})
 
 
 # ------------------------------------------------------------------------------------------ optimizers
@@ -344,5 +454,6 @@ if __name__ == "__main__":
     torch.set_num_threads(2)
     make_ops()
     make_unet()
+    make_fbinet()
     make_optim()
     check_engine_file()
