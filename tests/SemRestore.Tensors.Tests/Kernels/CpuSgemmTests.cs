@@ -29,6 +29,23 @@ public sealed class CpuSgemmTests
 
     [Theory]
     [MemberData(nameof(Levels))]
+    public void Sgemm_ForEverySmallLength_CoversEveryPanelTail(int level)
+    {
+        // M 0..17 covers the 12-, 8- and 4-row AVX-512 panels, 6-row AVX2 and 4-row scalar panels with
+        // every remainder; N 0..33 every column tail of 32-, 16- and 8-wide panels.
+        var kernels = KernelTestData.Backend(level);
+        var seed = 500;
+        for (var m = 0; m <= 17; m++)
+        {
+            for (var n = 0; n <= 33; n += m % 2 == 0 ? 1 : 3)
+            {
+                CheckAgainstReference(kernels, m % 3 == 0, n % 2 == 1, m, n, 1 + (m + n) % 5, 1f, 0.5f, seed++);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Levels))]
     public void Sgemm_WithAlphaAndBeta_MatchesReference(int level)
     {
         var kernels = KernelTestData.Backend(level);

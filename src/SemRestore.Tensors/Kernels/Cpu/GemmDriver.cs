@@ -6,12 +6,14 @@ namespace SemRestore.Tensors.Kernels.Cpu;
 /// for batch b, shared-dimension segment s and p within the segment.
 /// </summary>
 /// <remarks>
-/// C is cut into tiles of at most MC x NC; a task owns one tile of one batch entry, scales it by beta
-/// and then, for each segment and each KC block of the shared dimension (in increasing order), packs its B
-/// block and A block and runs the micro-kernel over them. KC blocks depend only on the segment length,
-/// and tile edges fall on multiples of MR and NR, so every element of C gets the same sequence of
-/// floating-point operations whatever the tiling or the thread count: results are deterministic.
+/// A task owns a tile of C (a range of rows by at most NC columns) of one batch entry. It scales the tile by
+/// beta, then for each segment and KC block of the shared dimension (in increasing order) packs the B block
+/// of its columns, and for each MC block of its rows packs the A block and runs the micro-kernels (B panel
+/// outer, so it stays in L1 while the A panels stream from L2). Every element of C accumulates its
+/// products in its own register lane in increasing p within a KC block, and the KC blocks depend only on the
+/// segment length, so any tiling and any thread count give the same bits: results are deterministic.
 /// With alpha = 0 or an empty shared dimension, A and B are not read (BLAS semantics).
+/// </remarks>
 /// </remarks>
 internal static unsafe class GemmDriver
 {
@@ -19,7 +21,7 @@ internal static unsafe class GemmDriver
     private const long ParallelThreshold = 1L << 20;
 
     /// <summary>Tasks per thread: more balance the load on a busy machine, fewer repack less.</summary>
-    internal static int TasksPerThread { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("SR_TPT"), out var t) ? t : 2;
+    private const int TasksPerThread = 2;
 
     public static void Run<TA, TB>(in GemmPlan plan, int batchCount, int m, int n, int segmentLength, int segments,
         float alpha, TA a, TB b, float beta, float* c, int ldc, long cBatchStride)
@@ -63,7 +65,7 @@ internal static unsafe class GemmDriver
 
         var mt = RoundUp(CeilDiv(m, tilesM), p.MR);
         tilesM = CeilDiv(m, mt);
-        var nc = RoundUp(CeilDiv(n, tilesN), p.NR);
+        var nc = BalancedColumns(n, p.NR, tilesN, batchCount * tilesM, threads);
         tilesN = CeilDiv(n, nc);
 
         var kBlocks = Math.Max(1, CeilDiv(segmentLength, p.KC));
@@ -208,6 +210,30 @@ internal static unsafe class GemmDriver
                 System.Numerics.Tensors.TensorPrimitives.Multiply(row, beta, row);
             }
         }
+    }
+
+    /// <summary>
+    /// Tile width (a multiple of NR) for at least <paramref name="minTiles"/> column tiles that minimises the
+    /// busiest thread's number of panels: 18 panels on 2 threads become 2 x 9 rather than 5 + 5 + 5 + 3.
+    /// </summary>
+    private static int BalancedColumns(int n, int nr, int minTiles, int otherTiles, int threads)
+    {
+        var panels = CeilDiv(n, nr);
+        var best = CeilDiv(panels, minTiles);
+        long bestSpan = long.MaxValue;
+        for (var tiles = minTiles; tiles <= Math.Min(panels, 3 * minTiles); tiles++)
+        {
+            var perTile = CeilDiv(panels, tiles);
+            var tasks = (long)otherTiles * CeilDiv(panels, perTile);
+            var span = CeilDiv((int)Math.Min(tasks, int.MaxValue), threads) * (long)perTile;
+            if (span < bestSpan)
+            {
+                bestSpan = span;
+                best = perTile;
+            }
+        }
+
+        return best * nr;
     }
 
     internal static int CeilDiv(int a, int b) => (a + b - 1) / b;

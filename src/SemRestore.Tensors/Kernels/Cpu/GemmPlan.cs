@@ -21,15 +21,13 @@ internal readonly record struct GemmPlan(SimdLevel Level, int MR, int NR, int KC
         return Fma.IsSupported && Avx2.IsSupported ? SimdLevel.Vector256 : SimdLevel.Scalar;
     }
 
-    private static int Env(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : fallback;
-
     public static GemmPlan For(SimdLevel level, int maxDegreeOfParallelism)
     {
         var threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
         return level switch
         {
             // 12 x 32: 24 zmm accumulators + 2 B vectors + 1 broadcast of the 32 registers.
-            SimdLevel.Vector512 => new GemmPlan(level, 12, 32, Env("SR_KC", 256), Env("SR_MC", 144), Env("SR_NC", 2048), threads),
+            SimdLevel.Vector512 => new GemmPlan(level, 12, 32, 256, 144, 2048, threads),
             // 6 x 16: 12 ymm accumulators + 2 + 1 of the 16 AVX2 registers.
             SimdLevel.Vector256 => new GemmPlan(level, 6, 16, 256, 120, 2048, threads),
             _ => new GemmPlan(level, 4, 8, 256, 64, 1024, threads),

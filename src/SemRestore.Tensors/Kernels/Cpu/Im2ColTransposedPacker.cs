@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace SemRestore.Tensors.Kernels.Cpu;
 
 /// <summary>
@@ -13,7 +15,13 @@ internal readonly unsafe struct Im2ColTransposedPacker(float* input, long imageS
         var image = input + segment * imageStride;
         var oy0 = k0 / outWidth;
         var ox0 = k0 - oy0 * outWidth;
-        for (var c = 0; c < count; c++)
+        var first = 0;
+        if (Avx512F.IsSupported && strideW == 1 && count >= 16)
+        {
+            first = PackTransposed(image, k0, kc, index0, count, panel, dst);
+        }
+
+        for (var c = first; c < count; c++)
         {
             var column = index0 + c;
             var plane = image + planeOffset[column];
@@ -35,10 +43,25 @@ internal readonly unsafe struct Im2ColTransposedPacker(float* input, long imageS
                 else
                 {
                     var src = plane + (long)iy * inWidth;
-                    var ix = ox * strideW + colDx;
-                    for (var r = 0; r < run; r++, ix += strideW)
+                    var ix0 = ox * strideW + colDx;
+                    // Output pixels r in [lo, hi) read inside the row; the rest are padding zeros.
+                    var lo = ix0 >= 0 ? 0 : Math.Min(run, (-ix0 + strideW - 1) / strideW);
+                    var lastInside = inWidth - 1 - ix0;
+                    var hi = lastInside < 0 ? lo : Math.Clamp(lastInside / strideW + 1, lo, run);
+                    for (var r = 0; r < lo; r++)
                     {
-                        target[r * panel] = (uint)ix < (uint)inWidth ? src[ix] : 0f;
+                        target[r * panel] = 0f;
+                    }
+
+                    var from = src + ix0;
+                    for (var r = lo; r < hi; r++)
+                    {
+                        target[r * panel] = from[r * strideW];
+                    }
+
+                    for (var r = hi; r < run; r++)
+                    {
+                        target[r * panel] = 0f;
                     }
                 }
 
@@ -49,5 +72,71 @@ internal readonly unsafe struct Im2ColTransposedPacker(float* input, long imageS
         }
 
         DenseRowsPacker.ZeroTail(dst, kc, count, panel);
+    }
+
+    /// <summary>
+    /// Stride-1 fast path for groups of 16 columns: 16 pixels of 16 columns are loaded as rows (one
+    /// contiguous input run per column) and transposed in registers into 16 panel rows. Runs that touch
+    /// the padding are assembled element by element first. Returns the number of columns done.
+    /// </summary>
+    private int PackTransposed(float* image, int k0, int kc, int index0, int count, int panel, float* dst)
+    {
+        var rowPointers = stackalloc float*[16];
+        var edgeRuns = stackalloc float[16 * 16];
+        var oy0 = k0 / outWidth;
+        var ox0 = k0 - oy0 * outWidth;
+        var c0 = 0;
+        for (; c0 + 16 <= count; c0 += 16)
+        {
+            int oy = oy0, ox = ox0, filled = 0;
+            while (filled < kc)
+            {
+                var run = Math.Min(kc - filled, outWidth - ox);
+                var r = 0;
+                for (; r + 16 <= run; r += 16)
+                {
+                    for (var i = 0; i < 16; i++)
+                    {
+                        var column = index0 + c0 + i;
+                        var iy = oy * strideH + dy[column];
+                        var ix = ox + r + dx[column];
+                        var plane = image + planeOffset[column];
+                        if ((uint)iy < (uint)inHeight && ix >= 0 && ix + 16 <= inWidth)
+                        {
+                            rowPointers[i] = plane + (long)iy * inWidth + ix;
+                            continue;
+                        }
+
+                        var edge = edgeRuns + i * 16;
+                        for (var e = 0; e < 16; e++)
+                        {
+                            edge[e] = (uint)iy < (uint)inHeight && (uint)(ix + e) < (uint)inWidth ? plane[(long)iy * inWidth + ix + e] : 0f;
+                        }
+
+                        rowPointers[i] = edge;
+                    }
+
+                    Transpose16.Transpose(rowPointers, dst + (filled + r) * panel + c0, panel);
+                }
+
+                for (var i = 0; i < 16; i++)
+                {
+                    var column = index0 + c0 + i;
+                    var iy = oy * strideH + dy[column];
+                    var plane = image + planeOffset[column] + (long)iy * inWidth;
+                    for (var rr = r; rr < run; rr++)
+                    {
+                        var ix = ox + rr + dx[column];
+                        dst[(filled + rr) * panel + c0 + i] = (uint)iy < (uint)inHeight && (uint)ix < (uint)inWidth ? plane[ix] : 0f;
+                    }
+                }
+
+                filled += run;
+                ox = 0;
+                oy++;
+            }
+        }
+
+        return c0;
     }
 }
