@@ -9,5 +9,7 @@ public static class CommandCatalog
     {
         yield return Commands.InfoCommand.Create();
         yield return Commands.ConvertCommand.Create();
+        yield return Commands.SynthCommand.Create();
+        yield return Commands.NoiseCommand.Create();
     }
 }
