@@ -7,5 +7,6 @@ public static class SuiteCatalog
     {
         ["engine"] = EngineSuite.Run,
         ["imaging"] = ImagingSuite.Run,
+        ["synthesis"] = SynthesisSuite.Run,
     };
 }

@@ -12,6 +12,8 @@ public static class CommandCatalog
         yield return ConvertCommand.Create();
         yield return RegisterCommand.Create();
         yield return AverageCommand.Create();
+        yield return SynthCommand.Create();
+        yield return NoiseCommand.Create();
         yield return CompareCommand.Create();
         yield return AnalyzeNoiseCommand.Create();
     }
