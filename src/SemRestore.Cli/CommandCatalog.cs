@@ -10,5 +10,6 @@ public static class CommandCatalog
     {
         yield return CompareCommand.Create();
         yield return AnalyzeNoiseCommand.Create();
+        yield return EvalCommand.Create();
     }
 }
