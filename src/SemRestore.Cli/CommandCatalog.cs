@@ -8,6 +8,8 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create()
     {
+        yield return Commands.InfoCommand.Create();
+        yield return Commands.ConvertCommand.Create();
         yield return CompareCommand.Create();
         yield return AnalyzeNoiseCommand.Create();
         yield return EvalCommand.Create();

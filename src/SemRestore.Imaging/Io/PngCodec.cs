@@ -382,6 +382,11 @@ public static class PngCodec
                 throw new ImageFormatException(path, $"chunk '{Printable(type)}' claims {(uint)length} bytes; the file is corrupt");
             }
 
+            if (stream.CanSeek && length > stream.Length - stream.Position)
+            {
+                throw new ImageFormatException(path, $"chunk '{Printable(type)}' claims {length} bytes but only {stream.Length - stream.Position} remain (truncated or corrupt)");
+            }
+
             var body = new byte[length];
             if (stream.ReadAtLeast(body, length, throwOnEndOfStream: false) < length || stream.ReadAtLeast(crcBytes, 4, throwOnEndOfStream: false) < 4)
             {

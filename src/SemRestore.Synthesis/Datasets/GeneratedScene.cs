@@ -1,0 +1,15 @@
+using SemRestore.Imaging;
+using SemRestore.Synthesis.Acquisition;
+using SemRestore.Synthesis.Scenes;
+
+namespace SemRestore.Synthesis.Datasets;
+
+/// <summary>One scene of a dataset in memory: the generator that made it, its render, the clean image and the acquired files.</summary>
+public sealed record GeneratedScene(
+    string Name,
+    string Split,
+    ulong Seed,
+    ISceneGenerator Generator,
+    SceneRender Render,
+    GrayImage Clean,
+    IReadOnlyList<AcquiredFile> Files);

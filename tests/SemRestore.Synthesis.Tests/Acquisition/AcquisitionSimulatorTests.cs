@@ -1,0 +1,226 @@
+using SemRestore.Imaging;
+using SemRestore.Synthesis.Acquisition;
+using SemRestore.Synthesis.Scenes;
+
+namespace SemRestore.Synthesis.Tests.Acquisition;
+
+[Trait("Category", "Unit")]
+public sealed class AcquisitionSimulatorTests
+{
+    [Fact]
+    public void DefaultDose_GivesRealPairPsnrForHoles()
+    {
+        // The real pairs in ../shared/data/sem-real measure 21.4-22.9 dB (8-bit); the defaults aim at ~21.5.
+        var simulator = new AcquisitionSimulator(AcquisitionOptions.Default with { MaxOffset = 0 });
+        var scene = SceneGeneratorRegistry.Create("holes").Render(512, 384, simulator.RequiredMargin(1), 17);
+        var f01 = simulator.Acquire(scene, [1], 17).Single(f => f.Name == "F01");
+        Assert.InRange(Statistics.Psnr8(f01.Image, scene.Clean()), 21.0, 22.0);
+    }
+
+    [Fact]
+    public void Noise_GrowsWithBrightness()
+    {
+        var simulator = new AcquisitionSimulator(AcquisitionOptions.Default with { MaxOffset = 0 });
+        var scene = SceneGeneratorRegistry.Create("holes").Render(512, 384, simulator.RequiredMargin(1), 17);
+        var clean = scene.Clean();
+        var noise = Statistics.Difference(simulator.Acquire(scene, [1], 17)[0].Image, clean);
+        var dark = new List<float>();
+        var bright = new List<float>();
+        for (var i = 0; i < noise.Length; i++)
+        {
+            if (clean.Pixels[i] < 0.15f) dark.Add(noise[i]);
+            else if (clean.Pixels[i] > 0.6f && clean.Pixels[i] < 0.8f) bright.Add(noise[i]);
+        }
+
+        var darkVariance = Statistics.Moments(dark.ToArray()).Variance;
+        var brightVariance = Statistics.Moments(bright.ToArray()).Variance;
+        Assert.True(brightVariance > 4 * darkVariance, $"bright variance {brightVariance:G3} should far exceed dark {darkVariance:G3}");
+    }
+
+    [Fact]
+    public void Averages_NoiseFallsAsOneOverSqrtN()
+    {
+        var simulator = new AcquisitionSimulator(AcquisitionOptions.Default with { MaxOffset = 0, DriftPerFrame = 0.01 });
+        // No grain: flat regions are then truly flat, so the sub-pixel drift of F64 adds no signal to its residual.
+        var scene = SceneGeneratorRegistry.Create("holes:grain=0,radius=0.25").Render(320, 240, simulator.RequiredMargin(64), 23);
+        var clean = scene.Clean();
+        var flat = FlatMask(clean, 2, 0.02f);
+        var files = simulator.Acquire(scene, [1, 2, 8, 64], 23).ToDictionary(f => f.Name);
+        var sigma1 = NoiseSigma(files["F01b"].Image, clean, flat);
+        foreach (var n in new[] { 2, 8, 64 })
+        {
+            var sigma = NoiseSigma(files[AcquisitionSimulator.FileName(n, 2)].Image, clean, flat);
+            var expected = sigma1 / Math.Sqrt(n);
+            Assert.True(Math.Abs(sigma - expected) <= 0.05 * expected, $"F{n:00}: sigma {sigma:G4}, expected {expected:G4}");
+        }
+    }
+
+    [Fact]
+    public void F01Noise_CorrelatesAlongTheScanOnly()
+    {
+        var simulator = new AcquisitionSimulator(AcquisitionOptions.Default with { MaxOffset = 0 });
+        var scene = SceneGeneratorRegistry.Create("holes").Render(384, 288, simulator.RequiredMargin(1), 29);
+        var noise = Statistics.Difference(simulator.Acquire(scene, [1], 29)[0].Image, scene.Clean());
+        Assert.InRange(Statistics.Correlation(noise, scene.Width, scene.Height, 1, 0), 0.35, 0.45);
+        Assert.InRange(Math.Abs(Statistics.Correlation(noise, scene.Width, scene.Height, 0, 1)), 0, 0.05);
+    }
+
+    [Fact]
+    public void Acquire_AcquisitionsHaveIndependentNoise()
+    {
+        var simulator = new AcquisitionSimulator(AcquisitionOptions.Default with { MaxOffset = 0 });
+        var scene = SceneGeneratorRegistry.Create("holes").Render(256, 192, simulator.RequiredMargin(8), 31);
+        var clean = scene.Clean();
+        var files = simulator.Acquire(scene, [1, 8], 31).ToDictionary(f => f.Name);
+        Assert.Equal(["F01", "F01b", "F08"], files.Keys.Order());
+        var a = Statistics.Difference(files["F01"].Image, clean);
+        var b = Statistics.Difference(files["F01b"].Image, clean);
+        double ab = 0, aa = 0, bb = 0;
+        for (var i = 0; i < a.Length; i++) { ab += a[i] * b[i]; aa += a[i] * a[i]; bb += b[i] * b[i]; }
+        Assert.InRange(ab / Math.Sqrt(aa * bb), -0.03, 0.03);
+        Assert.Equal(1, files["F01"].Acquisition);
+        Assert.Equal(2, files["F08"].Acquisition);
+    }
+
+    [Fact]
+    public void BlockDraws_MatchTheMeanOfIndividualFrames()
+    {
+        var simulator = new AcquisitionSimulator(AcquisitionOptions.Default with { MaxOffset = 0, DriftPerFrame = 0, DriftJitter = 0 });
+        var scene = SceneGeneratorRegistry.Create("holes").Render(256, 192, simulator.RequiredMargin(8), 37);
+        var clean = scene.Clean();
+        var flat = FlatMask(clean, 2, 1f);
+        var f08 = simulator.Acquire(scene, [8], 37).Single(f => f.Name == "F08").Image;
+        var frames = simulator.AcquireFrames(scene, 2, 8, 37);
+        var mean = new GrayImage(scene.Width, scene.Height);
+        foreach (var frame in frames)
+        {
+            for (var i = 0; i < mean.Pixels.Length; i++) mean.Pixels[i] += frame.Image.Pixels[i] / 8;
+        }
+
+        var expected = NoiseSigma(mean, clean, flat);
+        var actual = NoiseSigma(f08, clean, flat);
+        Assert.True(Math.Abs(actual - expected) <= 0.05 * expected, $"F08 block draw sigma {actual:G4} vs mean of 8 frames {expected:G4}");
+    }
+
+    [Fact]
+    public void Offsets_PutEachFileOnTheClean()
+    {
+        var simulator = new AcquisitionSimulator(AcquisitionOptions.Default with { MaxOffset = 12 });
+        var scene = SceneGeneratorRegistry.Create("holes").Render(256, 192, simulator.RequiredMargin(16), 41);
+        var clean = scene.Clean();
+        foreach (var file in simulator.Acquire(scene, [1, 2, 16], 41))
+        {
+            Assert.InRange(Math.Abs(file.OffsetX), 0, 12 + 1);
+            Assert.InRange(Math.Abs(file.OffsetY), 0, 12 + 1);
+            var (dx, dy) = BestIntegerShift(file.Image, clean, 14);
+            Assert.True(Math.Abs(dx - file.OffsetX) <= 1 && Math.Abs(dy - file.OffsetY) <= 1,
+                $"{file.Name}: manifest offset ({file.OffsetX:0.00}, {file.OffsetY:0.00}), best match ({dx}, {dy})");
+        }
+    }
+
+    [Fact]
+    public void Acquire_SameSeedSameBytes()
+    {
+        var simulator = new AcquisitionSimulator();
+        var scene = SceneGeneratorRegistry.Create("holes").Render(128, 96, simulator.RequiredMargin(8), 43);
+        var a = simulator.Acquire(scene, [1, 8], 43);
+        var b = simulator.Acquire(scene, [1, 8], 43);
+        var c = simulator.Acquire(scene, [1, 8], 44);
+        for (var i = 0; i < a.Count; i++)
+        {
+            Assert.Equal(Statistics.Hash(a[i].Image), Statistics.Hash(b[i].Image));
+            Assert.NotEqual(Statistics.Hash(a[i].Image), Statistics.Hash(c[i].Image));
+        }
+    }
+
+    [Fact]
+    public void Acquire_SmallMargin_IsRejected()
+    {
+        var scene = SceneGeneratorRegistry.Create("holes").Render(128, 96, 4, 1);
+        var error = Assert.Throws<ArgumentException>(() => new AcquisitionSimulator().Acquire(scene, [1, 64], 1));
+        Assert.Contains("margin", error.Message);
+    }
+
+    [Fact]
+    public void Options_OutOfRange_NameTheField()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new AcquisitionSimulator(new AcquisitionOptions(Dose: -1)));
+        Assert.Contains("Dose", error.Message);
+        Assert.Throws<ArgumentException>(() => AcquisitionSimulator.NormaliseFrames([0, 8]));
+        Assert.Equal([1, 8, 64], AcquisitionSimulator.NormaliseFrames([64, 8, 8]));
+    }
+
+    [Fact]
+    public void SubPixelShift_IntegerIsExactAndHalfPixelInterpolatesARamp()
+    {
+        var source = new GrayImage(20, 10);
+        for (var y = 0; y < 10; y++) for (var x = 0; x < 20; x++) source[x, y] = 0.01f * x + 0.02f * y;
+        var exact = new GrayImage(12, 4);
+        SubPixelShift.AccumulateShifted(source, 3, 2, 1, exact);
+        Assert.Equal(source[3, 2], exact[0, 0]);
+        Assert.Equal(source[14, 5], exact[11, 3]);
+        var half = new GrayImage(12, 4);
+        SubPixelShift.AccumulateShifted(source, 3.5, 2.25, 1, half);
+        Assert.Equal(0.01f * 3.5f + 0.02f * 2.25f, half[0, 0], 5);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SubPixelShift.AccumulateShifted(source, 0, 2, 1, half));
+    }
+
+    /// <summary>Pixels whose clean neighbourhood (radius r) varies by less than <paramref name="range"/>: away from edges, so drift does not matter.</summary>
+    private static bool[] FlatMask(GrayImage clean, int r, float range)
+    {
+        var mask = new bool[clean.Pixels.Length];
+        for (var y = r; y < clean.Height - r; y++)
+        {
+            for (var x = r; x < clean.Width - r; x++)
+            {
+                float min = 1, max = 0;
+                for (var v = -r; v <= r; v++) for (var u = -r; u <= r; u++) { var p = clean[x + u, y + v]; min = Math.Min(min, p); max = Math.Max(max, p); }
+                mask[y * clean.Width + x] = max - min < range;
+            }
+        }
+
+        return mask;
+    }
+
+    private static double NoiseSigma(GrayImage image, GrayImage clean, bool[] mask)
+    {
+        var values = new List<float>();
+        for (var i = 0; i < mask.Length; i++)
+        {
+            if (mask[i]) values.Add(image.Pixels[i] - clean.Pixels[i]);
+        }
+
+        Assert.True(values.Count > 1000, $"only {values.Count} flat pixels");
+        return Math.Sqrt(Statistics.Moments(values.ToArray()).Variance);
+    }
+
+    /// <summary>Exhaustive integer search of (dx, dy) minimising the mean squared difference of image(x + dx, y + dy) and clean(x, y).</summary>
+    private static (int Dx, int Dy) BestIntegerShift(GrayImage image, GrayImage clean, int range)
+    {
+        var best = (0, 0);
+        var bestError = double.MaxValue;
+        for (var dy = -range; dy <= range; dy++)
+        {
+            for (var dx = -range; dx <= range; dx++)
+            {
+                double error = 0;
+                for (var y = range; y < clean.Height - range; y += 2)
+                {
+                    for (var x = range; x < clean.Width - range; x += 2)
+                    {
+                        var d = image[x + dx, y + dy] - clean[x, y];
+                        error += d * d;
+                    }
+                }
+
+                if (error < bestError)
+                {
+                    bestError = error;
+                    best = (dx, dy);
+                }
+            }
+        }
+
+        return best;
+    }
+}
