@@ -6,7 +6,8 @@ namespace SemRestore.Metrics.Evaluation;
 /// <summary>
 /// The images <see cref="Evaluator"/> works on. Two layouts are read:
 /// a synthesis dataset (DIR/manifest.json, version 1: <c>scenes[].files</c> maps frame names such as F01 or F64 to
-/// paths relative to DIR, <c>scenes[].circles</c> names the ground-truth circles.json) and a folder of real pairs
+/// paths relative to DIR, <c>scenes[].circles</c> names the ground-truth circles.json in clean-image coordinates,
+/// <c>scenes[].offsets</c> gives each frame's [dx, dy] with frame(x + dx, y + dy) = clean(x, y)) and a folder of real pairs
 /// whose file names contain a noisy and a clean token (default <c>_noisy_</c> and <c>_clean_</c>, as
 /// ../shared/data/sem-real): the text before the token names the pair, and the frames are called noisy and clean.
 /// The manifest is read here with System.Text.Json rather than through SemRestore.Synthesis, which Metrics must not
@@ -79,7 +80,21 @@ public sealed record EvaluationDataset(string Root, string Layout, IReadOnlyList
                     circles = Path.GetFullPath(Path.Combine(root, c.GetString()!));
                 }
 
-                items.Add(new EvaluationItem(name, kind, split, files, circles));
+                var offsets = new Dictionary<string, (double, double)>(StringComparer.OrdinalIgnoreCase);
+                if (scene.TryGetProperty("offsets", out var o) && o.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var frame in o.EnumerateObject())
+                    {
+                        if (frame.Value.GetArrayLength() != 2)
+                        {
+                            throw new InvalidInputException($"{path}: scene {name}: offset of {frame.Name} must be [dx, dy].");
+                        }
+
+                        offsets[frame.Name] = (frame.Value[0].GetDouble(), frame.Value[1].GetDouble());
+                    }
+                }
+
+                items.Add(new EvaluationItem(name, kind, split, files, circles, offsets));
             }
 
             if (items.Count == 0)

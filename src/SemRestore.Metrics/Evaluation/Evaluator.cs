@@ -128,7 +128,7 @@ public sealed class Evaluator
         }
 
         var main = frames[inputFrame];
-        var (truth, circleSource, detector) = options.Circles ? GroundTruth(item, main.Reference, main.Alignment, options) : (null, "none", null);
+        var (truth, circleSource, detector) = options.Circles ? GroundTruth(item, referenceFrame, main.Reference, main.Alignment, options) : (null, "none", null);
         var scores = new List<MethodScore>();
         var crops = new List<(string, GrayImage)>();
         var cropRegion = ReportCrop(main.Reference, options.ReportCropSize);
@@ -206,12 +206,14 @@ public sealed class Evaluator
     }
 
     private static (IReadOnlyList<Circle>? Truth, string Source, CircleDetectorOptions? Detector) GroundTruth(
-        EvaluationItem item, GrayImage alignedReference, ImageAlignment alignment, EvaluationOptions options)
+        EvaluationItem item, string referenceFrame, GrayImage alignedReference, ImageAlignment alignment, EvaluationOptions options)
     {
         if (item.CirclesPath is not null)
         {
-            var offsetX = alignment.OriginX + (options.Crop?.X ?? 0);
-            var offsetY = alignment.OriginY + (options.Crop?.Y ?? 0);
+            // circles.json is in clean-image pixels: move it into the reference frame, then into the cropped, aligned region.
+            var (frameDx, frameDy) = item.OffsetOf(referenceFrame);
+            var offsetX = alignment.OriginX + (options.Crop?.X ?? 0) - frameDx;
+            var offsetY = alignment.OriginY + (options.Crop?.Y ?? 0) - frameDy;
             var inside = new List<Circle>();
             foreach (var circle in CircleFile.Load(item.CirclesPath))
             {
