@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace SemRestore.Training.Data;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace SemRestore.Training.Data;
 /// truth), <c>F01</c> (one scan of acquisition 1), and <c>F01b</c>, <c>F02</c>, ..., <c>F64</c> (one scan and
 /// n-frame averages of an independent acquisition 2).
 /// </summary>
-public static class FrameKeys
+public static partial class FrameKeys
 {
     public const string Clean = "clean";
     public const string F01 = "F01";
@@ -39,4 +41,10 @@ public static class FrameKeys
 
         return 0;
     }
+
+    /// <summary>Whether <paramref name="key"/> names a frame: <c>clean</c>, <c>Fnn</c> or <c>Fnnb</c>.</summary>
+    public static bool IsFrameKey(string key) => FrameKeyPattern().IsMatch(key);
+
+    [GeneratedRegex("^(clean|F\\d{2}b?)$")]
+    private static partial Regex FrameKeyPattern();
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using SemRestore.Imaging.Specs;
 
 namespace SemRestore.Training.Schemes;
@@ -39,38 +38,15 @@ public static class SchemeRegistry
                 throw new ArgumentException($"'{spec}' has two base schemes; only modifiers may follow '+'.", nameof(spec));
             }
 
-            try
-            {
-                scheme = (ITrainingScheme)(entry.IsModifier
-                    ? Activator.CreateInstance(entry.Type, named, scheme)!
-                    : Activator.CreateInstance(entry.Type, named)!);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-                throw;
-            }
+            scheme = entry.IsModifier
+                ? RegistryScan.Construct<ITrainingScheme>(entry.Type, named, scheme)
+                : RegistryScan.Construct<ITrainingScheme>(entry.Type, named);
         }
 
         return scheme ?? throw new ArgumentException("The scheme spec is empty.", nameof(spec));
     }
 
-    private static IReadOnlyDictionary<string, (Type, bool)> Collect()
-    {
-        var entries = new Dictionary<string, (Type, bool)>(StringComparer.Ordinal);
-        foreach (var type in typeof(SchemeRegistry).Assembly.GetTypes())
-        {
-            if (type.GetCustomAttribute<TrainingSchemeAttribute>() is not { } attribute)
-            {
-                continue;
-            }
-
-            if (!entries.TryAdd(attribute.Name, (type, attribute.IsModifier)))
-            {
-                throw new InvalidOperationException($"Two training schemes are registered as '{attribute.Name}'.");
-            }
-        }
-
-        return entries;
-    }
+    private static IReadOnlyDictionary<string, (Type, bool)> Collect() =>
+        RegistryScan.Collect<TrainingSchemeAttribute>(a => a.Name, "training schemes")
+            .ToDictionary(e => e.Key, e => (e.Value.Type, e.Value.Attribute.IsModifier), StringComparer.Ordinal);
 }
