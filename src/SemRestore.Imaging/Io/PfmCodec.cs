@@ -12,6 +12,7 @@ namespace SemRestore.Imaging.Io;
 /// </summary>
 public static class PfmCodec
 {
+    /// <summary>Reads a Pf (or PF, as luma) file; values are kept as stored.</summary>
     /// <exception cref="ImageFormatException">Wrong magic, malformed header, truncated data, over the pixel limit.</exception>
     public static GrayImage Read(Stream stream, string? path, ImageReadOptions options)
     {
@@ -64,6 +65,7 @@ public static class PfmCodec
         return image;
     }
 
+    /// <summary>Describes the file from its header (metadata "pfm.byte-order").</summary>
     public static ImageInfo Probe(Stream stream, string? path)
     {
         var (channels, width, height, littleEndian) = ReadHeader(new NetpbmHeaderReader(stream, path), path);

@@ -11,6 +11,7 @@ namespace SemRestore.Imaging.Io;
 /// </summary>
 public static class PgmCodec
 {
+    /// <summary>Reads a P2 or P5 file; samples are divided by maxval.</summary>
     /// <exception cref="ImageFormatException">Wrong magic, malformed header, samples above maxval, truncated data, over the pixel limit.</exception>
     public static GrayImage Read(Stream stream, string? path, ImageReadOptions options)
     {
@@ -65,6 +66,7 @@ public static class PgmCodec
         return image;
     }
 
+    /// <summary>Describes the file from its header (metadata "pgm.variant", "pgm.maxval").</summary>
     public static ImageInfo Probe(Stream stream, string? path)
     {
         var (plain, width, height, maxValue) = ReadHeader(new NetpbmHeaderReader(stream, path), path);
