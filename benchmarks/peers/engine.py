@@ -18,7 +18,6 @@ if os.path.exists(TCMALLOC) and "libtcmalloc" not in os.environ.get("LD_PRELOAD"
     os.execv(sys.executable, [sys.executable] + sys.argv)
 
 import torch  # noqa: E402
-import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 
@@ -70,118 +69,10 @@ def case_conv_bwd(channels, size):
 
 
 # ------------------------------------------------------------------------------------------- models
-# Same topologies as tests/Golden/engine/make_golden.py (SPECS A1 U-Net, A2 FBI-Net).
-class UNet(nn.Module):
-    def __init__(self, c=1):
-        super().__init__()
-        conv = lambda i, o: nn.Conv2d(i, o, 3, padding=1)
-        self.enc_conv0 = conv(c, 48)
-        for i in range(1, 7):
-            setattr(self, f"enc_conv{i}", conv(48, 48))
-        self.dec_conv5 = conv(96, 96)
-        self.dec_conv5b = conv(96, 96)
-        for lvl in (4, 3, 2):
-            setattr(self, f"dec_conv{lvl}", conv(144, 96))
-            setattr(self, f"dec_conv{lvl}b", conv(96, 96))
-        self.dec_conv1a = conv(96 + c, 64)
-        self.dec_conv1b = conv(64, 32)
-        self.dec_conv1 = conv(32, c)
-
-    def forward(self, x):
-        a = lambda t: F.leaky_relu(t, 0.1)
-        skips = [x]
-        h = a(self.enc_conv0(x))
-        h = a(self.enc_conv1(h))
-        h = F.max_pool2d(h, 2)
-        skips.append(h)
-        for lvl in range(2, 6):
-            h = F.max_pool2d(a(getattr(self, f"enc_conv{lvl}")(h)), 2)
-            if lvl <= 4:
-                skips.append(h)
-        h = a(self.enc_conv6(h))
-        for lvl in (5, 4, 3, 2):
-            h = torch.cat([F.interpolate(h, scale_factor=2, mode="nearest"), skips.pop()], 1)
-            h = a(getattr(self, f"dec_conv{lvl}")(h))
-            h = a(getattr(self, f"dec_conv{lvl}b")(h))
-        h = torch.cat([F.interpolate(h, scale_factor=2, mode="nearest"), skips.pop()], 1)
-        h = a(self.dec_conv1a(h))
-        h = a(self.dec_conv1b(h))
-        return self.dec_conv1(h)
-
-
-NEW1 = torch.tensor([[1, 1, 1], [1, 0, 1], [1, 1, 1]], dtype=torch.float32)
-NEW2 = torch.tensor([[0, 1, 0, 1, 0], [1, 0, 0, 0, 1], [0, 0, 1, 0, 0], [1, 0, 0, 0, 1], [0, 1, 0, 1, 0]], dtype=torch.float32)
-NEW3 = torch.tensor([[1, 0, 1], [0, 1, 0], [1, 0, 1]], dtype=torch.float32)
-
-
-class MaskedConv(nn.Module):
-    """As ReNIn: the weight is multiplied by the fixed mask on every forward (a full conv runs)."""
-
-    def __init__(self, cin, cout, k, pad, dil, mask):
-        super().__init__()
-        self.conv1 = nn.Conv2d(cin, cout, k, padding=pad, dilation=dil)
-        self.mask = mask
-
-    def forward(self, x):
-        return F.conv2d(x, self.conv1.weight * self.mask, self.conv1.bias, padding=self.conv1.padding, dilation=self.conv1.dilation)
-
-
-class ResidualModule(nn.Module):
-    def __init__(self, c):
-        super().__init__()
-        self.activation1 = nn.PReLU(c, 0)
-        self.activation2 = nn.PReLU(c, 0)
-        self.conv1_1by1 = nn.Conv2d(c, c, 1)
-        self.conv2_1by1 = nn.Conv2d(c, c, 1)
-
-    def forward(self, x):
-        r = self.conv2_1by1(self.activation1(self.conv1_1by1(x)))
-        return self.activation2((x + r) / 2.0)
-
-
-class FbiLayer(nn.Module):
-    def __init__(self, kind, cin, f):
-        super().__init__()
-        self.kind = kind
-        if kind == "new1":
-            self.new1 = MaskedConv(cin, f, 3, 1, 1, NEW1)
-            self.residual_module = ResidualModule(f)
-            self.activation_new1 = nn.PReLU(cin, 0)
-        else:
-            conv = MaskedConv(f, f, 5, 2, 1, NEW2) if kind == "new2" else MaskedConv(f, f, 3, 3, 3, NEW3)
-            setattr(self, kind, conv)
-            self.activation_new1 = nn.PReLU(f, 0)
-            self.residual_module = ResidualModule(f)
-            self.activation_new2 = nn.PReLU(f, 0)
-
-    def forward(self, o, b):
-        b = self.activation_new1(getattr(self, self.kind)(b))
-        if self.kind == "new1":
-            return self.residual_module(b), b
-        return self.residual_module(self.activation_new2((b + o) / 2.0)), b
-
-
-class FbiNet(nn.Module):
-    def __init__(self, cin=1, cout=1, f=64, layers=17):
-        super().__init__()
-        self.new1 = FbiLayer("new1", cin, f)
-        self.new2 = FbiLayer("new2", cin, f)
-        for i in range(layers - 2):
-            self.add_module(f"new_{i}", FbiLayer("new3", cin, f))
-        self.residual_module = ResidualModule(f)
-        self.activation = nn.PReLU(f, 0)
-        self.output_layer = nn.Conv2d(f, cout, 1)
-        self.layers = layers
-
-    def forward(self, x):
-        o, b = self.new1(None, x)
-        total = o
-        for i in range(self.layers - 1):
-            layer = self.new2 if i == 0 else getattr(self, f"new_{i - 1}")
-            o, b = layer(o, b)
-            total = total + o
-        h = self.activation(total / self.layers)
-        return self.output_layer(self.residual_module(h))
+# The PyTorch U-Net (SPECS A1) and FBI-Net (SPECS A2, masks applied as weight * mask like ReNIn, i.e. a full
+# conv runs) are the ones the engine's golden fixtures are generated from; import them rather than copy.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "Golden", "engine"))
+from make_golden import FbiNet, UNet  # noqa: E402
 
 
 def train_case(net, batch, size):
@@ -207,7 +98,7 @@ def case_unet_train(batch, size):
 
 def case_fbinet_train(batch, size):
     torch.manual_seed(1)
-    return train_case(FbiNet(), batch, size)
+    return train_case(FbiNet(1, 1, 64, 17), batch, size)
 
 
 def case_unet_infer(height, width, tile):
