@@ -3,7 +3,7 @@
 
 Usage: engine.py CASE THREADS [ARGS...]; prints one JSON line {"ms", "peak_rss_mb", ...}.
 Best configuration: tcmalloc preloaded when libtcmalloc.so.4 exists (the script re-executes itself with
-LD_PRELOAD), torch.set_num_threads(THREADS), SGEMM through oneDNN (Debian's torch links the generic
+LD_PRELOAD), OMP_WAIT_POLICY passive when the machine is oversubscribed (else active), torch.set_num_threads(THREADS), SGEMM through oneDNN (Debian's torch links the generic
 reference BLAS for torch.matmul, which is ~40x slower; case sgemm-blas times that path).
 """
 import json
@@ -13,8 +13,14 @@ import sys
 import time
 
 TCMALLOC = "/usr/lib/x86_64-linux-gnu/libtcmalloc.so.4"
-if os.path.exists(TCMALLOC) and "libtcmalloc" not in os.environ.get("LD_PRELOAD", "") and os.environ.get("ENGINE_PEER_NO_TCMALLOC") != "1":
-    os.environ["LD_PRELOAD"] = TCMALLOC
+if "ENGINE_PEER_CONFIGURED" not in os.environ:
+    os.environ["ENGINE_PEER_CONFIGURED"] = "1"
+    if os.path.exists(TCMALLOC) and os.environ.get("ENGINE_PEER_NO_TCMALLOC") != "1":
+        os.environ["LD_PRELOAD"] = (TCMALLOC + " " + os.environ.get("LD_PRELOAD", "")).strip()
+    # OpenMP's default spin-waiting is best on an idle machine but collapses when the cores are
+    # oversubscribed (a U-Net step 20x slower), where passive waiting is PyTorch's best setting.
+    if "OMP_WAIT_POLICY" not in os.environ:
+        os.environ["OMP_WAIT_POLICY"] = "PASSIVE" if os.getloadavg()[0] > os.cpu_count() else "ACTIVE"
     os.execv(sys.executable, [sys.executable] + sys.argv)
 
 import torch  # noqa: E402
@@ -148,7 +154,8 @@ def main():
             "unet-infer": case_unet_infer,
         }[case](*args)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print(json.dumps({"ms": ms, "peak_rss_mb": peak, "tcmalloc": "libtcmalloc" in os.environ.get("LD_PRELOAD", ""), "torch": torch.__version__}))
+    print(json.dumps({"ms": ms, "peak_rss_mb": peak, "tcmalloc": "libtcmalloc" in os.environ.get("LD_PRELOAD", ""),
+                      "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"), "torch": torch.__version__}))
 
 
 if __name__ == "__main__":
