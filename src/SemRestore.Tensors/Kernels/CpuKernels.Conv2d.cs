@@ -87,7 +87,7 @@ public sealed partial class CpuKernels
                     }
                     else
                     {
-                        var b = new Im2ColPacker(inG, (long)g.InChannels * hw, g.InHeight, g.InWidth, g.OutWidth, g.StrideH, g.StrideW, planeOffset, dy, dx);
+                        var b = new Im2ColPacker(inG, (long)g.InChannels * hw, g.InHeight, g.InWidth, g.OutWidth, g.StrideH, g.StrideW, planeOffset, dy, dx, Level);
                         GemmDriver.Run(_plan, g.Batch, coutG, ohw, rows, 1, 1f, a, b, beta, outG, ohw, (long)g.OutChannels * ohw);
                     }
                 }
@@ -176,7 +176,7 @@ public sealed partial class CpuKernels
                     {
                         CompactWeight(wg, coutG, cinG, khw, kept, pc, rowMajorByOutput: false);
                         var a = new DenseRowsPacker(pc, rows, false, 0, 0);
-                        var b = new Im2ColPacker(goG, (long)g.OutChannels * ohw, g.OutHeight, g.OutWidth, g.InWidth, 1, 1, planeOffset, dy, dx);
+                        var b = new Im2ColPacker(goG, (long)g.OutChannels * ohw, g.OutHeight, g.OutWidth, g.InWidth, 1, 1, planeOffset, dy, dx, Level);
                         GemmDriver.Run(_plan, g.Batch, cinG, hw, rows, 1, 1f, a, b, 1f, giG, hw, (long)g.InChannels * hw);
                     }
                 }
@@ -255,7 +255,7 @@ public sealed partial class CpuKernels
                     }
                     else
                     {
-                        var b = new Im2ColTransposedPacker(inG, (long)g.InChannels * hw, g.InHeight, g.InWidth, g.OutWidth, g.StrideH, g.StrideW, planeOffset, dy, dx);
+                        var b = new Im2ColTransposedPacker(inG, (long)g.InChannels * hw, g.InHeight, g.InWidth, g.OutWidth, g.StrideH, g.StrideW, planeOffset, dy, dx, Level);
                         GemmDriver.Run(_plan, 1, coutG, rows, ohw, g.Batch, 1f, a, b, full ? 1f : 0f, target, rows, 0);
                     }
 

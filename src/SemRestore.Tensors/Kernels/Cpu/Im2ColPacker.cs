@@ -10,10 +10,10 @@ namespace SemRestore.Tensors.Kernels.Cpu;
 /// <remarks>
 /// Row p reads plane <c>planeOffset[p]</c> at <c>(oy * strideH + dy[p], ox * strideW + dx[p])</c>.
 /// Batch b selects image b (<c>imageStride</c> floats apart). Runs of output pixels inside one output row
-/// map to contiguous input runs when strideW is 1, which are block-copied.
+/// map to contiguous input runs when strideW is 1, which are copied with vectors of the given level (none at Scalar).
 /// </remarks>
 internal readonly unsafe struct Im2ColPacker(float* input, long imageStride, int inHeight, int inWidth, int outWidth,
-    int strideH, int strideW, int* planeOffset, int* dy, int* dx) : IGemmPacker
+    int strideH, int strideW, int* planeOffset, int* dy, int* dx, SimdLevel level) : IGemmPacker
 {
     public void Pack(int batch, int segment, int k0, int kc, int index0, int count, int panel, float* dst)
     {
@@ -69,7 +69,7 @@ internal readonly unsafe struct Im2ColPacker(float* input, long imageStride, int
             // the copy for runs of one panel width.
             var from = src + ix0;
             var r2 = lo;
-            if (Vector512.IsHardwareAccelerated)
+            if (level == SimdLevel.Vector512)
             {
                 for (; r2 + 16 <= hi; r2 += 16)
                 {
@@ -77,7 +77,7 @@ internal readonly unsafe struct Im2ColPacker(float* input, long imageStride, int
                 }
             }
 
-            for (; r2 + 8 <= hi; r2 += 8)
+            for (; level != SimdLevel.Scalar && r2 + 8 <= hi; r2 += 8)
             {
                 Vector256.Store(Vector256.Load(from + r2), dst + r2);
             }

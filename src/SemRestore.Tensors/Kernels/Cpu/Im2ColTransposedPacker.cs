@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics.X86;
-
 namespace SemRestore.Tensors.Kernels.Cpu;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace SemRestore.Tensors.Kernels.Cpu;
 /// </summary>
 /// <remarks>Column j reads plane <c>planeOffset[j]</c> at <c>(oy * strideH + dy[j], ox * strideW + dx[j])</c>.</remarks>
 internal readonly unsafe struct Im2ColTransposedPacker(float* input, long imageStride, int inHeight, int inWidth, int outWidth,
-    int strideH, int strideW, int* planeOffset, int* dy, int* dx) : IGemmPacker
+    int strideH, int strideW, int* planeOffset, int* dy, int* dx, SimdLevel level) : IGemmPacker
 {
     public void Pack(int batch, int segment, int k0, int kc, int index0, int count, int panel, float* dst)
     {
@@ -16,7 +14,7 @@ internal readonly unsafe struct Im2ColTransposedPacker(float* input, long imageS
         var oy0 = k0 / outWidth;
         var ox0 = k0 - oy0 * outWidth;
         var first = 0;
-        if (Avx512F.IsSupported && strideW == 1 && count >= 16)
+        if (level == SimdLevel.Vector512 && strideW == 1 && count >= 16)
         {
             first = PackTransposed(image, k0, kc, index0, count, panel, dst);
         }
