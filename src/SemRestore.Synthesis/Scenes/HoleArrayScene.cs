@@ -127,7 +127,7 @@ public abstract class HoleArrayScene : ISceneGenerator
         var innerSigma = 0.6f * w;
         var round = p.Aspect == 0 && p.Dent == 0;
         var canvasWidth = canvas.Width;
-        Parallel.For(0, canvas.Height, new ParallelOptions { CancellationToken = cancellationToken }, py =>
+        Parallel.For(0, canvas.Height, RowParallelism.Options(cancellationToken), py =>
         {
             var row = canvas.Pixels.AsSpan(py * canvasWidth, canvasWidth);
             var y = py - margin;

@@ -57,7 +57,7 @@ internal static class SceneCanvas
 
         var scale = 1.0 / Math.Max(width, height);
         var canvasWidth = canvas.Width;
-        Parallel.For(0, canvas.Height, new ParallelOptions { CancellationToken = cancellationToken }, py =>
+        Parallel.For(0, canvas.Height, RowParallelism.Options(cancellationToken), py =>
         {
             var row = canvas.Pixels.AsSpan(py * canvasWidth, canvasWidth);
             var rowRandom = new CounterRandom(seed, BackgroundPurpose, 1, (ulong)py);
@@ -79,7 +79,7 @@ internal static class SceneCanvas
     /// </summary>
     public static void BlurAndClamp(GrayImage image, double sigma, CancellationToken cancellationToken)
     {
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = RowParallelism.Options(cancellationToken);
         if (sigma > 0)
         {
             var kernel = GaussianKernel(sigma);
