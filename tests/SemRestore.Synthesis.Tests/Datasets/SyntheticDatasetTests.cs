@@ -114,6 +114,8 @@ public sealed class SyntheticDatasetTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => (SmallPlan() with { BitDepth = 12 }).Validate());
         Assert.Throws<ArgumentException>(() => (SmallPlan() with { Scenes = [new("holes", "dev")] }).Validate());
+        var huge = Assert.Throws<ArgumentOutOfRangeException>(() => (SmallPlan() with { Width = 30000, Height = 30000 }).Validate());
+        Assert.Contains("megapixels", huge.Message);
         Assert.Throws<ArgumentException>(() => SyntheticDataset.GenerateScene(SmallPlan() with { Scenes = [new("nope", "train")] }, 0));
     }
 
