@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SemRestore.Cli.Commands;
 
 namespace SemRestore.Cli;
 
@@ -7,9 +8,14 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create()
     {
-        yield return Commands.InfoCommand.Create();
-        yield return Commands.ConvertCommand.Create();
-        yield return Commands.SynthCommand.Create();
-        yield return Commands.NoiseCommand.Create();
+        yield return InfoCommand.Create();
+        yield return ConvertCommand.Create();
+        yield return RegisterCommand.Create();
+        yield return AverageCommand.Create();
+        yield return SynthCommand.Create();
+        yield return NoiseCommand.Create();
+        yield return EvalCommand.Create();
+        yield return CompareCommand.Create();
+        yield return AnalyzeNoiseCommand.Create();
     }
 }

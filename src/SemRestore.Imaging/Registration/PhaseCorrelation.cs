@@ -27,6 +27,26 @@ public static class PhaseCorrelation
         options.Validate();
         RequireSameSize(reference, moving);
         var (dx, dy, score) = Estimate(reference.Pixels, moving.Pixels, reference.Width, reference.Height, options);
+        for (var pass = 0; pass < options.RefinementPasses && options.UpsampleFactor > 1; pass++)
+        {
+            // Correlate what is left after undoing the estimate; the window bias scales with that (small) remainder.
+            var aligned = Resampler.Shift(moving, -dx, -dy);
+            var (rx, ry, s) = Estimate(reference.Pixels, aligned.Pixels, reference.Width, reference.Height, options with { MaxShift = 2 });
+            dx += rx;
+            dy += ry;
+            score = s;
+            if (options.MaxShift is { } limit)
+            {
+                dx = Math.Clamp(dx, -limit, limit);
+                dy = Math.Clamp(dy, -limit, limit);
+            }
+
+            if (Math.Abs(rx) < 0.5 / options.UpsampleFactor && Math.Abs(ry) < 0.5 / options.UpsampleFactor)
+            {
+                break;
+            }
+        }
+
         var result = new RegistrationResult(dx, dy, score, Method: "phase");
         return options.ResidualStrips > 0 ? WithResidual(reference, moving, result, options.ResidualStrips, options) : result;
     }
@@ -41,7 +61,7 @@ public static class PhaseCorrelation
         ArgumentNullException.ThrowIfNull(global);
         RequireSameSize(reference, moving);
         options ??= PhaseCorrelationOptions.Default;
-        var local = options with { ResidualStrips = 0, MaxShift = options.MaxShift ?? 16 };
+        var local = options with { ResidualStrips = 0, RefinementPasses = 0, MaxShift = options.MaxShift ?? 16 };
         var aligned = Resampler.Shift(moving, -global.Dx, -global.Dy);
         var margin = (int)Math.Ceiling(Math.Max(Math.Abs(global.Dx), Math.Abs(global.Dy))) + 2;
         var width = reference.Width - 2 * margin;
