@@ -18,7 +18,7 @@ public static class NoiseCommand
         var model = new Argument<string>("MODEL")
         {
             Description = $"Noise model ({string.Join(", ", NoiseModelRegistry.Names)}) with parameters, e.g. poisson:lambda=1000, "
-                + "or a degradation pipeline: steps joined by '+', blur:sigma=A..B, rescale:factor=A..B,methods=nearest|bilinear|bicubic|area, "
+                + "or a degradation pipeline: steps joined by '+', blur:sigma=A..B, rescale:factor=A..B,methods=nearest|bilinear|bicubic|lanczos, "
                 + "noise models with ranges and '|' between alternatives.",
         };
         var input = new Argument<string>("IN") { Description = "Image or stack to read (.tif, .png, .pgm, .pfm); values are taken as [0, 1]." };
