@@ -9,5 +9,6 @@ public static class CommandCatalog
     {
         yield return Commands.InfoCommand.Create();
         yield return Commands.ConvertCommand.Create();
+        yield return Commands.DenoiseCommand.Create();
     }
 }
