@@ -14,6 +14,7 @@ public static class CommandCatalog
         yield return AverageCommand.Create();
         yield return SynthCommand.Create();
         yield return NoiseCommand.Create();
+        yield return DenoiseCommand.Create();
         yield return EvalCommand.Create();
         yield return CompareCommand.Create();
         yield return AnalyzeNoiseCommand.Create();

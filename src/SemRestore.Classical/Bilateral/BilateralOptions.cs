@@ -32,7 +32,7 @@ public sealed record BilateralOptions
             Diameter = spec.GetInt("diameter", 0, 0, 101),
             SigmaColor = spec.GetDouble("sigma_color", 25, 1e-3, 10000),
             SigmaSpace = spec.GetDouble("sigma_space", 3, 1e-3, 100),
-            Border = spec.GetChoice("border", "reflect", "reflect", "replicate") == "reflect" ? BorderMode.Reflect : BorderMode.Replicate,
+            Border = Internal.Border.FromSpec(spec),
         };
         spec.EnsureOnly();
         options.Validate();
@@ -64,5 +64,5 @@ public sealed record BilateralOptions
     }
 
     public string ToSpec() => string.Create(CultureInfo.InvariantCulture,
-        $"bilateral:diameter={2 * EffectiveRadius + 1},sigma_color={SigmaColor},sigma_space={SigmaSpace},border={Border.ToString().ToLowerInvariant()}");
+        $"bilateral:diameter={2 * EffectiveRadius + 1},sigma_color={SigmaColor},sigma_space={SigmaSpace},border={Internal.Border.ToSpec(Border)}");
 }

@@ -25,7 +25,7 @@ public sealed record GaussianOptions
         {
             Sigma = spec.GetDouble("sigma", 1.0, 1e-3, 100),
             Radius = spec.GetInt("radius", 0, 0, 500),
-            Border = spec.GetChoice("border", "reflect", "reflect", "replicate") == "reflect" ? BorderMode.Reflect : BorderMode.Replicate,
+            Border = Internal.Border.FromSpec(spec),
         };
         spec.EnsureOnly();
         options.Validate();
@@ -47,5 +47,5 @@ public sealed record GaussianOptions
     }
 
     public string ToSpec() => string.Create(CultureInfo.InvariantCulture,
-        $"gaussian:sigma={Sigma},radius={EffectiveRadius},border={Border.ToString().ToLowerInvariant()}");
+        $"gaussian:sigma={Sigma},radius={EffectiveRadius},border={Internal.Border.ToSpec(Border)}");
 }
