@@ -5,5 +5,6 @@ public static class SuiteCatalog
 {
     public static IReadOnlyDictionary<string, Func<string[], int>> Suites { get; } = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     {
+        ["metrics"] = MetricsSuite.Run,
     };
 }
