@@ -10,6 +10,8 @@ public static class CommandCatalog
     {
         yield return Commands.InfoCommand.Create();
         yield return Commands.ConvertCommand.Create();
+        yield return Commands.RegisterCommand.Create();
+        yield return Commands.AverageCommand.Create();
         yield return CompareCommand.Create();
         yield return AnalyzeNoiseCommand.Create();
         yield return EvalCommand.Create();
