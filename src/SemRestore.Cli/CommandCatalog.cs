@@ -15,5 +15,6 @@ public static class CommandCatalog
         yield return CompareCommand.Create();
         yield return AnalyzeNoiseCommand.Create();
         yield return EvalCommand.Create();
+        yield return Commands.DenoiseCommand.Create();
     }
 }

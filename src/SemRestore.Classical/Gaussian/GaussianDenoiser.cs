@@ -47,32 +47,59 @@ public sealed class GaussianDenoiser : IDenoiser
     public GrayImage Denoise(GrayImage input, CancellationToken cancellationToken = default)
     {
         InputGuard.EnsureFinite(input, "gaussian");
-        var output = input.CreateLike();
+        var output = InputGuard.CreateUninitializedLike(input);
         int width = input.Width, height = input.Height, radius = Options.EffectiveRadius;
+        var border = Options.Border;
         var stride = Border.PaddedStride(width, radius);
-        var padded = Border.Pad(input.Pixels, width, height, radius, radius, stride, Options.Border);
+        var source = input.Pixels;
         var weights = _weights;
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, height, options, () => new float[2 * stride], (y, _, scratch) =>
+        Parallel.For(0, height, options, () => new Scratch(stride, 2 * radius + 1), (y, _, scratch) =>
         {
-            var column = scratch.AsSpan(0, stride);
-            var row = scratch.AsSpan(stride, stride);
-            var centre = Vector256.Create(weights[radius]);
-            // Vertical pass over the whole padded row (padding columns included), pairing rows y+k and y+2r-k.
-            for (var x = 0; x < stride; x += 8)
+            var column = scratch.Column.AsSpan();
+            var rows = scratch.Rows;
+            for (var k = 0; k <= 2 * radius; k++)
             {
-                var acc = centre * SimdMath.Load(padded, (y + radius) * stride + x);
+                rows[k] = Border.Map(y + k - radius, height, border) * width;
+            }
+
+            // Vertical pass straight from the source rows into column[radius + x], pairing rows k and 2r - k.
+            var centre = Vector256.Create(weights[radius]);
+            var x = 0;
+            for (; x + 8 <= width; x += 8)
+            {
+                var acc = centre * SimdMath.Load(source, rows[radius] + x);
                 for (var k = 0; k < radius; k++)
                 {
-                    var pair = SimdMath.Load(padded, (y + k) * stride + x) + SimdMath.Load(padded, (y + 2 * radius - k) * stride + x);
+                    var pair = SimdMath.Load(source, rows[k] + x) + SimdMath.Load(source, rows[2 * radius - k] + x);
                     acc = Vector256.FusedMultiplyAdd(Vector256.Create(weights[k]), pair, acc);
                 }
 
-                SimdMath.Store(column, x, acc);
+                SimdMath.Store(column, radius + x, acc);
             }
 
-            // Horizontal pass; loads end at roundUp(width, 8) + 2 radius + 7 < stride.
-            for (var x = 0; x < width; x += 8)
+            for (; x < width; x++)
+            {
+                var acc = weights[radius] * source[rows[radius] + x];
+                for (var k = 0; k < radius; k++)
+                {
+                    acc += weights[k] * (source[rows[k] + x] + source[rows[2 * radius - k] + x]);
+                }
+
+                column[radius + x] = acc;
+            }
+
+            // Border columns: filtering down a column commutes with choosing which column to read.
+            for (var j = 0; j < radius; j++)
+            {
+                column[j] = column[radius + Border.Map(j - radius, width, border)];
+                column[radius + width + j] = column[radius + Border.Map(width + j, width, border)];
+            }
+
+            // Horizontal pass into the output row; loads end at x + 2 radius + 7 < width + 2 radius.
+            var target = output.Row(y);
+            x = 0;
+            for (; x + 8 <= width; x += 8)
             {
                 var acc = centre * SimdMath.Load(column, x + radius);
                 for (var k = 0; k < radius; k++)
@@ -81,12 +108,29 @@ public sealed class GaussianDenoiser : IDenoiser
                     acc = Vector256.FusedMultiplyAdd(Vector256.Create(weights[k]), pair, acc);
                 }
 
-                SimdMath.Store(row, x, acc);
+                SimdMath.Store(target, x, acc);
             }
 
-            row[..width].CopyTo(output.Row(y));
+            for (; x < width; x++)
+            {
+                var acc = weights[radius] * column[x + radius];
+                for (var k = 0; k < radius; k++)
+                {
+                    acc += weights[k] * (column[x + k] + column[x + 2 * radius - k]);
+                }
+
+                target[x] = acc;
+            }
+
             return scratch;
         }, _ => { });
         return output;
+    }
+
+    private sealed class Scratch(int stride, int taps)
+    {
+        public float[] Column { get; } = new float[stride];
+
+        public int[] Rows { get; } = new int[taps];
     }
 }

@@ -40,18 +40,22 @@ public sealed class MedianDenoiser : IDenoiser
     public GrayImage Denoise(GrayImage input, CancellationToken cancellationToken = default)
     {
         InputGuard.EnsureFinite(input, "median");
-        var output = input.Clone();
         if (Options.Size == 1)
         {
-            return output;
+            return input.Clone();
         }
 
-        var scratch = new float[output.Pixels.Length];
+        // Ping-pong between two buffers; the input is only read.
+        var output = InputGuard.CreateUninitializedLike(input);
+        var spare = Options.Passes > 1 ? GC.AllocateUninitializedArray<float>(input.Pixels.Length) : null;
+        var source = input.Pixels;
         for (var pass = 0; pass < Options.Passes; pass++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Filter(output.Pixels, scratch, input.Width, input.Height, cancellationToken);
-            scratch.AsSpan().CopyTo(output.Pixels);
+            // The last pass must land in output.Pixels: alternate so that it does.
+            var destination = (Options.Passes - 1 - pass) % 2 == 0 ? output.Pixels : spare!;
+            Filter(source, destination, input.Width, input.Height, cancellationToken);
+            source = destination;
         }
 
         return output;
