@@ -8,13 +8,15 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create()
     {
-        yield return Commands.InfoCommand.Create();
-        yield return Commands.ConvertCommand.Create();
-        yield return Commands.RegisterCommand.Create();
-        yield return Commands.AverageCommand.Create();
+        yield return InfoCommand.Create();
+        yield return ConvertCommand.Create();
+        yield return RegisterCommand.Create();
+        yield return AverageCommand.Create();
+        yield return SynthCommand.Create();
+        yield return NoiseCommand.Create();
+        yield return DenoiseCommand.Create();
+        yield return EvalCommand.Create();
         yield return CompareCommand.Create();
         yield return AnalyzeNoiseCommand.Create();
-        yield return EvalCommand.Create();
-        yield return Commands.DenoiseCommand.Create();
     }
 }

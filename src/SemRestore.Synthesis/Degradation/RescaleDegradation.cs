@@ -1,4 +1,6 @@
+using System.Numerics.Tensors;
 using SemRestore.Imaging;
+using SemRestore.Imaging.Geometry;
 using SemRestore.Imaging.Specs;
 using SemRestore.Synthesis.Randomness;
 
@@ -6,12 +8,13 @@ namespace SemRestore.Synthesis.Degradation;
 
 /// <summary>
 /// Down-then-up scaling: shrink by a factor drawn from a range with one method, then enlarge back to the original
-/// size with another, both drawn from <c>methods</c> (SEMNet's rescaling degradation).
-/// <c>rescale:factor=1..4,methods=nearest|bilinear|bicubic|area</c> (defaults: factor 1..4, all four methods).
+/// size with another, both drawn from <c>methods</c> (SEMNet's rescaling degradation), with the foundation's
+/// <see cref="Resampler"/> (PIL-style, anti-aliased when shrinking); the result is clamped to [0, 1].
+/// <c>rescale:factor=1..4,methods=nearest|bilinear|bicubic|lanczos</c> (defaults: factor 1..4, all four methods).
 /// </summary>
 public sealed class RescaleDegradation : IDegradation
 {
-    private static readonly string[] s_methods = ["nearest", "bilinear", "bicubic", "area"];
+    private static readonly string[] s_methods = ["nearest", "bilinear", "bicubic", "lanczos"];
 
     public RescaleDegradation(NamedSpec spec)
     {
@@ -46,10 +49,20 @@ public sealed class RescaleDegradation : IDegradation
         var up = Methods[random.NextInt(Methods.Count)];
         var width = Math.Max(1, (int)Math.Round(image.Width / factor));
         var height = Math.Max(1, (int)Math.Round(image.Height / factor));
-        var small = SimpleResampler.Resize(image, width, height, down);
+        var small = Resampler.Resize(image, width, height, Method(down));
         cancellationToken.ThrowIfCancellationRequested();
-        var result = SimpleResampler.Resize(small, image.Width, image.Height, up);
+        var result = Resampler.Resize(small, image.Width, image.Height, Method(up));
+        TensorPrimitives.Clamp(result.Pixels, 0f, 1f, result.Pixels);
         result.CopyMetadataFrom(image);
+        result.BitDepth = image.BitDepth;
         return result;
     }
+
+    private static ResampleMethod Method(string name) => name switch
+    {
+        "nearest" => ResampleMethod.Nearest,
+        "bilinear" => ResampleMethod.Bilinear,
+        "bicubic" => ResampleMethod.Bicubic,
+        _ => ResampleMethod.Lanczos3,
+    };
 }

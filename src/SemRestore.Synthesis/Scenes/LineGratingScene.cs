@@ -47,7 +47,7 @@ public sealed class LineGratingScene : ISceneGenerator
         var edgeBoost = (float)(p.Edge - p.Line);
         var w = (float)p.EdgeWidth;
         var canvasWidth = canvas.Width;
-        Parallel.For(0, canvas.Height, new ParallelOptions { CancellationToken = cancellationToken }, py =>
+        Parallel.For(0, canvas.Height, RowParallelism.Options(cancellationToken), py =>
         {
             var row = canvas.Pixels.AsSpan(py * canvasWidth, canvasWidth);
             for (var px = 0; px < canvasWidth; px++)

@@ -82,7 +82,7 @@ public abstract class RoundFeatureScene : ISceneGenerator
         }
 
         var texture = new GrayImage(canvas.Width, canvas.Height);
-        Parallel.For(0, canvas.Height, y =>
+        Parallel.For(0, canvas.Height, RowParallelism.Options(cancellationToken), y =>
         {
             var random = new CounterRandom(seed, SceneCanvas.BackgroundPurpose, 2, (ulong)y);
             var row = texture.Row(y);

@@ -114,6 +114,54 @@ public sealed class SyntheticDatasetTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => (SmallPlan() with { BitDepth = 12 }).Validate());
         Assert.Throws<ArgumentException>(() => (SmallPlan() with { Scenes = [new("holes", "dev")] }).Validate());
+        var huge = Assert.Throws<ArgumentOutOfRangeException>(() => (SmallPlan() with { Width = 30000, Height = 30000 }).Validate());
+        Assert.Contains("megapixels", huge.Message);
         Assert.Throws<ArgumentException>(() => SyntheticDataset.GenerateScene(SmallPlan() with { Scenes = [new("nope", "train")] }, 0));
+    }
+
+    [Fact]
+    public void GenerateScene_IsIndependentOfTheThreadCount()
+    {
+        var plan = SmallPlan(defects: 2) with { Scenes = [new("holes-irregular", "train"), new("particles", "train"), new("lines", "train")] };
+        var parallel = Enumerable.Range(0, 3).Select(i => SyntheticDataset.GenerateScene(plan, i)).ToList();
+        List<GeneratedScene> serial;
+        RowParallelism.MaxDegree = 1;
+        try
+        {
+            serial = Enumerable.Range(0, 3).Select(i => SyntheticDataset.GenerateScene(plan, i)).ToList();
+        }
+        finally
+        {
+            RowParallelism.MaxDegree = -1;
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(Statistics.Hash(parallel[i].Clean), Statistics.Hash(serial[i].Clean));
+            Assert.Equal(parallel[i].Files.Select(f => Statistics.Hash(f.Image)), serial[i].Files.Select(f => Statistics.Hash(f.Image)));
+        }
+    }
+
+    [Fact]
+    public void Write_Cancelled_LeavesNoManifest()
+    {
+        var directory = TestPaths.NewTempDirectory();
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => SyntheticDataset.Write(SmallPlan(), directory, null, cancellation.Token));
+        Assert.False(File.Exists(Path.Combine(directory, SynthesisManifest.FileName)));
+    }
+
+    [Fact]
+    public void Write_ReportsOneStepPerScene()
+    {
+        var reports = new List<ProgressReport>();
+        SyntheticDataset.Write(SmallPlan() with { Width = 64, Height = 48 }, TestPaths.NewTempDirectory(), new SynchronousProgress(reports.Add));
+        Assert.Equal([(1L, 2L), (2L, 2L)], reports.Select(r => (r.Done, r.Total)));
+    }
+
+    private sealed class SynchronousProgress(Action<ProgressReport> report) : IProgress<ProgressReport>
+    {
+        public void Report(ProgressReport value) => report(value);
     }
 }

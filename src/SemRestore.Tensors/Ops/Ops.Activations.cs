@@ -1,0 +1,168 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace SemRestore.Tensors;
+
+public static partial class Ops
+{
+    /// <summary>max(x, 0); gradient 1 for x &gt; 0, else 0.</summary>
+    public static Tensor Relu(Tensor x) => LeakyRelu(x, 0f, "relu");
+
+    /// <summary>x for x &gt; 0, slope * x otherwise; gradient 1 or slope (slope at x = 0, as in PyTorch).</summary>
+    public static Tensor LeakyRelu(Tensor x, float slope = 0.01f) => LeakyRelu(x, slope, "leaky_relu");
+
+    private static Tensor LeakyRelu(Tensor x, float slope, string op)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var output = Tensor.Empty(x.ShapeRef);
+        ParallelChunks(x.Length, (start, length) => LeakyForward(x.Data.Slice(start, length), slope, output.Data.Slice(start, length)));
+        if (!Autograd.ShouldRecord(x))
+        {
+            return output;
+        }
+
+        return Record(output, op, [x], g =>
+        {
+            var dx = x.GradSpan();
+            ParallelChunks(x.Length, (start, length) =>
+                LeakyBackward(x.Data.Slice(start, length), g.Data.Slice(start, length), slope, x.Grad!.Data.Slice(start, length)));
+            _ = dx;
+        });
+    }
+
+    private static void LeakyForward(ReadOnlySpan<float> x, float slope, Span<float> y)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vs = new Vector<float>(slope);
+            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = new Vector<float>(x[i..]);
+                Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), v, v * vs).CopyTo(y[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            y[i] = x[i] > 0 ? x[i] : x[i] * slope;
+        }
+    }
+
+    /// <summary>dx += g where x &gt; 0, dx += slope * g elsewhere.</summary>
+    private static void LeakyBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> g, float slope, Span<float> dx)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vs = new Vector<float>(slope);
+            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = new Vector<float>(x[i..]);
+                var vg = new Vector<float>(g[i..]);
+                var d = new Vector<float>(dx[i..]);
+                (d + Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), vg, vg * vs)).CopyTo(dx[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            dx[i] += x[i] > 0 ? g[i] : g[i] * slope;
+        }
+    }
+
+    /// <summary>
+    /// PReLU: x for x &gt; 0, a_c * x otherwise, with one learnable slope per channel (axis 1) or a single
+    /// shared slope (weight of length 1). x is (N, C, ...) with rank &gt;= 2, weight has C or 1 elements.
+    /// </summary>
+    /// <exception cref="ArgumentException">weight length is neither 1 nor C.</exception>
+    public static Tensor Prelu(Tensor x, Tensor weight)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(weight);
+        var channels = x.Rank >= 2 ? x.Dim(1) : 1;
+        if (weight.Length != 1 && weight.Length != channels)
+        {
+            throw new ArgumentException($"prelu: weight {weight.ShapeString} must have 1 or {channels} (channels of input {x.ShapeString}) elements.", nameof(weight));
+        }
+
+        var batch = x.Rank >= 1 ? x.Dim(0) : 1;
+        if (x.Rank < 2)
+        {
+            batch = 1;
+        }
+
+        var plane = x.Length / (batch * channels);
+        var output = Tensor.Empty(x.ShapeRef);
+        var planes = batch * channels;
+        ParallelFor(planes, plane, p =>
+        {
+            var c = p % channels;
+            var slope = weight.Data[weight.Length == 1 ? 0 : c];
+            LeakyForward(x.Data.Slice(p * plane, plane), slope, output.Data.Slice(p * plane, plane));
+        });
+
+        if (!Autograd.ShouldRecord(x, weight))
+        {
+            return output;
+        }
+
+        return Record(output, "prelu", [x, weight], g =>
+        {
+            if (x.RequiresGrad)
+            {
+                x.GradSpan();
+                ParallelFor(planes, plane, p =>
+                {
+                    var slope = weight.Data[weight.Length == 1 ? 0 : p % channels];
+                    LeakyBackward(x.Data.Slice(p * plane, plane), g.Data.Slice(p * plane, plane), slope, x.Grad!.Data.Slice(p * plane, plane));
+                });
+            }
+
+            if (weight.RequiresGrad)
+            {
+                // d/da = sum over x <= 0 of g * x, per channel; accumulated per plane in double, then in
+                // plane order so the result does not depend on thread count.
+                var perPlane = new double[planes];
+                ParallelFor(planes, plane, p =>
+                {
+                    var xs = x.Data.Slice(p * plane, plane);
+                    var gs = g.Data.Slice(p * plane, plane);
+                    double sum = 0;
+                    for (var i = 0; i < xs.Length; i++)
+                    {
+                        if (xs[i] <= 0)
+                        {
+                            sum += (double)xs[i] * gs[i];
+                        }
+                    }
+
+                    perPlane[p] = sum;
+                });
+                var dw = weight.GradSpan();
+                for (var p = 0; p < planes; p++)
+                {
+                    dw[weight.Length == 1 ? 0 : p % channels] += (float)perPlane[p];
+                }
+            }
+        });
+    }
+
+    /// <summary>Splits [0, length) into contiguous chunks processed in parallel when the tensor is large.</summary>
+    private static void ParallelChunks(int length, Action<int, int> body)
+    {
+        const int chunk = 1 << 16;
+        if (length <= 4 * chunk)
+        {
+            body(0, length);
+            return;
+        }
+
+        var count = (length + chunk - 1) / chunk;
+        Parallel.For(0, count, i =>
+        {
+            var start = i * chunk;
+            body(start, Math.Min(chunk, length - start));
+        });
+    }
+}

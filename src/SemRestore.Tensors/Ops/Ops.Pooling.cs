@@ -1,0 +1,184 @@
+namespace SemRestore.Tensors;
+
+public static partial class Ops
+{
+    /// <summary>
+    /// Max pooling over kH x kW windows (torch.nn.functional.max_pool2d, ceil_mode false, padding with
+    /// -inf). Output size <c>(H + 2*padding - kernel) / stride + 1</c>. Ties keep the first maximum in
+    /// row-major window order; the gradient goes only to that element.
+    /// </summary>
+    /// <exception cref="ArgumentException">Rank is not 4, padding above half the kernel, or the window does not fit.</exception>
+    public static Tensor MaxPool2d(Tensor x, int kernel, int? stride = null, int padding = 0)
+    {
+        RequireRank("max_pool2d", x, 4, nameof(x));
+        var s = stride ?? kernel;
+        var (outH, outW) = PoolOutput("max_pool2d", x, kernel, s, padding);
+        int n = x.Dim(0), c = x.Dim(1), h = x.Dim(2), w = x.Dim(3);
+        var output = Tensor.Empty(n, c, outH, outW);
+        var argmax = new int[output.Length];
+        ParallelFor(n * c, outH * outW * kernel * kernel, p =>
+        {
+            var src = x.Data.Slice(p * h * w, h * w);
+            var dst = output.Data.Slice(p * outH * outW, outH * outW);
+            var arg = argmax.AsSpan(p * outH * outW, outH * outW);
+            for (var oy = 0; oy < outH; oy++)
+            {
+                for (var ox = 0; ox < outW; ox++)
+                {
+                    var best = float.NegativeInfinity;
+                    var bestIndex = -1;
+                    for (var ky = 0; ky < kernel; ky++)
+                    {
+                        var iy = oy * s - padding + ky;
+                        if ((uint)iy >= (uint)h)
+                        {
+                            continue;
+                        }
+
+                        for (var kx = 0; kx < kernel; kx++)
+                        {
+                            var ix = ox * s - padding + kx;
+                            if ((uint)ix >= (uint)w)
+                            {
+                                continue;
+                            }
+
+                            var v = src[iy * w + ix];
+                            if (v > best || float.IsNaN(v) || bestIndex < 0)
+                            {
+                                best = v;
+                                bestIndex = iy * w + ix;
+                                if (float.IsNaN(v))
+                                {
+                                    goto done;
+                                }
+                            }
+                        }
+                    }
+
+                done:
+                    dst[oy * outW + ox] = best;
+                    arg[oy * outW + ox] = bestIndex;
+                }
+            }
+        });
+
+        return Record(output, "max_pool2d", [x], g =>
+        {
+            x.GradSpan();
+            ParallelFor(n * c, outH * outW, p =>
+            {
+                var dx = x.Grad!.Data.Slice(p * h * w, h * w);
+                var gs = g.Data.Slice(p * outH * outW, outH * outW);
+                var arg = argmax.AsSpan(p * outH * outW, outH * outW);
+                for (var i = 0; i < gs.Length; i++)
+                {
+                    dx[arg[i]] += gs[i];
+                }
+            });
+        });
+    }
+
+    /// <summary>
+    /// Average pooling (torch.nn.functional.avg_pool2d with ceil_mode false and count_include_pad true:
+    /// every window divides by kernel*kernel, zero padding counted).
+    /// </summary>
+    public static Tensor AvgPool2d(Tensor x, int kernel, int? stride = null, int padding = 0)
+    {
+        RequireRank("avg_pool2d", x, 4, nameof(x));
+        var s = stride ?? kernel;
+        var (outH, outW) = PoolOutput("avg_pool2d", x, kernel, s, padding);
+        int n = x.Dim(0), c = x.Dim(1), h = x.Dim(2), w = x.Dim(3);
+        var output = Tensor.Empty(n, c, outH, outW);
+        var scale = 1f / (kernel * kernel);
+        ParallelFor(n * c, outH * outW * kernel * kernel, p =>
+        {
+            var src = x.Data.Slice(p * h * w, h * w);
+            var dst = output.Data.Slice(p * outH * outW, outH * outW);
+            for (var oy = 0; oy < outH; oy++)
+            {
+                for (var ox = 0; ox < outW; ox++)
+                {
+                    var sum = 0f;
+                    for (var ky = 0; ky < kernel; ky++)
+                    {
+                        var iy = oy * s - padding + ky;
+                        if ((uint)iy >= (uint)h)
+                        {
+                            continue;
+                        }
+
+                        for (var kx = 0; kx < kernel; kx++)
+                        {
+                            var ix = ox * s - padding + kx;
+                            if ((uint)ix < (uint)w)
+                            {
+                                sum += src[iy * w + ix];
+                            }
+                        }
+                    }
+
+                    dst[oy * outW + ox] = sum * scale;
+                }
+            }
+        });
+
+        return Record(output, "avg_pool2d", [x], g =>
+        {
+            x.GradSpan();
+            ParallelFor(n * c, outH * outW * kernel * kernel, p =>
+            {
+                var dx = x.Grad!.Data.Slice(p * h * w, h * w);
+                var gs = g.Data.Slice(p * outH * outW, outH * outW);
+                for (var oy = 0; oy < outH; oy++)
+                {
+                    for (var ox = 0; ox < outW; ox++)
+                    {
+                        var v = gs[oy * outW + ox] * scale;
+                        for (var ky = 0; ky < kernel; ky++)
+                        {
+                            var iy = oy * s - padding + ky;
+                            if ((uint)iy >= (uint)h)
+                            {
+                                continue;
+                            }
+
+                            for (var kx = 0; kx < kernel; kx++)
+                            {
+                                var ix = ox * s - padding + kx;
+                                if ((uint)ix < (uint)w)
+                                {
+                                    dx[iy * w + ix] += v;
+                                }
+                            }
+                        }
+                    }
+                }
+            });
+        });
+    }
+
+    /// <summary>Mean over H and W: (N, C, H, W) -> (N, C, 1, 1).</summary>
+    public static Tensor GlobalAvgPool2d(Tensor x)
+    {
+        RequireRank("global_avg_pool2d", x, 4, nameof(x));
+        return Mean(x, [2, 3], keepDims: true);
+    }
+
+    private static (int OutH, int OutW) PoolOutput(string op, Tensor x, int kernel, int stride, int padding)
+    {
+        if (kernel <= 0 || stride <= 0 || padding < 0 || 2 * padding > kernel)
+        {
+            throw new ArgumentException($"{op}: kernel {kernel} and stride {stride} must be positive and padding {padding} at most half the kernel.");
+        }
+
+        var outH = (x.Dim(2) + 2 * padding - kernel) / stride + 1;
+        var outW = (x.Dim(3) + 2 * padding - kernel) / stride + 1;
+        if (x.Dim(2) + 2 * padding < kernel || x.Dim(3) + 2 * padding < kernel)
+        {
+            throw new ArgumentException($"{op}: input {x.ShapeString} is smaller than the {kernel}x{kernel} window (padding {padding}).", nameof(x));
+        }
+
+        return (outH, outW);
+    }
+}
