@@ -12,7 +12,7 @@ public sealed class AutogradTests
     {
         var x = Tensor.FromArray([1f, 2f, 3f], 3);
         x.RequiresGrad = true;
-        var y = SemRestore.Tensors.Ops.Sum(x * x + x * 3f);
+        var y = Ops.Sum(x * x + x * 3f);
         y.Backward();
         Assert.Equal([5f, 7f, 9f], x.Grad!.ToArray());
     }
@@ -23,8 +23,8 @@ public sealed class AutogradTests
     {
         var x = Tensor.FromArray([2f], 1);
         x.RequiresGrad = true;
-        SemRestore.Tensors.Ops.Sum(x * 4f).Backward();
-        SemRestore.Tensors.Ops.Sum(x * 4f).Backward();
+        Ops.Sum(x * 4f).Backward();
+        Ops.Sum(x * 4f).Backward();
         Assert.Equal(8f, x.Grad!.Item());
         x.ZeroGrad();
         Assert.Null(x.Grad);
@@ -40,13 +40,13 @@ public sealed class AutogradTests
         using (AutogradMode.NoGrad())
         {
             Assert.False(AutogradMode.IsEnabled);
-            y = SemRestore.Tensors.Ops.Relu(x * 2f);
+            y = Ops.Relu(x * 2f);
         }
 
         Assert.True(AutogradMode.IsEnabled);
         Assert.True(y.IsLeaf);
         Assert.False(y.RequiresGrad);
-        Assert.Throws<InvalidOperationException>(() => SemRestore.Tensors.Ops.Sum(y).Backward());
+        Assert.Throws<InvalidOperationException>(() => Ops.Sum(y).Backward());
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class AutogradTests
         x.RequiresGrad = true;
         var a = (x * 2f).RetainGrad();
         var b = a * 3f;
-        SemRestore.Tensors.Ops.Sum(b).Backward();
+        Ops.Sum(b).Backward();
         Assert.NotNull(a.Grad);
         Assert.Equal([3f, 3f, 3f], a.Grad!.ToArray());
         Assert.Null(b.Grad);
@@ -86,7 +86,7 @@ public sealed class AutogradTests
             y = y * 1f;
         }
 
-        SemRestore.Tensors.Ops.Sum(y).Backward();
+        Ops.Sum(y).Backward();
         Assert.Equal(1f, x.Grad!.Item());
     }
 
@@ -99,7 +99,7 @@ public sealed class AutogradTests
         using (var scope = new TensorScope())
         {
             dropped = p * 2f;
-            kept = scope.Keep(SemRestore.Tensors.Ops.Sum(dropped));
+            kept = scope.Keep(Ops.Sum(dropped));
             kept.Backward();
         }
 
