@@ -5,5 +5,7 @@ public static class SuiteCatalog
 {
     public static IReadOnlyDictionary<string, Func<string[], int>> Suites { get; } = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     {
+        ["classical"] = ClassicalSuite.Run,
+        ["imaging"] = ImagingSuite.Run,
     };
 }

@@ -7,6 +7,8 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create()
     {
-        yield break;
+        yield return Commands.InfoCommand.Create();
+        yield return Commands.ConvertCommand.Create();
+        yield return Commands.DenoiseCommand.Create();
     }
 }

@@ -19,6 +19,14 @@ public static class Program
 
         var parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // Checked before parse errors: with subcommands registered, an empty command line is a parse error ("Required command").
+        if (args.Length == 0)
+        {
+            parseResult = root.Parse(["--help"]);
+            parseResult.Invoke(configuration);
+            return ExitCodes.Usage;
+        }
+
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)
@@ -27,13 +35,6 @@ public static class Program
             }
 
             error.WriteLine("Run 'semrestore --help' or 'semrestore COMMAND --help' for usage.");
-            return ExitCodes.Usage;
-        }
-
-        if (args.Length == 0)
-        {
-            parseResult = root.Parse(["--help"]);
-            parseResult.Invoke(configuration);
             return ExitCodes.Usage;
         }
 

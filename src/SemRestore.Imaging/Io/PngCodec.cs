@@ -148,7 +148,7 @@ public static class PngCodec
 
             var line = filtered.AsSpan((int)(y * (long)(rowBytes + 1)), rowBytes + 1);
             line[0] = 4;
-            PaethFilter(current, previous, line[1..], bytesPerPixel);
+            PngFilters.Paeth(current, previous, line[1..], bytesPerPixel);
             return scratch;
         }, _ => { });
 
@@ -189,28 +189,6 @@ public static class PngCodec
         }
     }
 
-    private static void PaethFilter(ReadOnlySpan<byte> current, ReadOnlySpan<byte> previous, Span<byte> output, int bpp)
-    {
-        for (var i = 0; i < bpp && i < current.Length; i++)
-        {
-            output[i] = (byte)(current[i] - previous[i]);
-        }
-
-        for (var i = bpp; i < current.Length; i++)
-        {
-            output[i] = (byte)(current[i] - Paeth(current[i - bpp], previous[i], previous[i - bpp]));
-        }
-    }
-
-    private static int Paeth(int a, int b, int c)
-    {
-        var p = a + b - c;
-        var pa = Math.Abs(p - a);
-        var pb = Math.Abs(p - b);
-        var pc = Math.Abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-    }
-
     private static void Unfilter(byte[] raw, int offset, int width, int height, PngHeader header, string? path)
     {
         var rowBytes = header.RowBytes(width);
@@ -218,51 +196,10 @@ public static class PngCodec
         for (var y = 0; y < height; y++)
         {
             var start = offset + (y * (rowBytes + 1));
-            var filter = raw[start];
-            var line = raw.AsSpan(start + 1, rowBytes);
             var previous = y > 0 ? raw.AsSpan(start - rowBytes, rowBytes) : Span<byte>.Empty;
-            switch (filter)
+            if (!PngFilters.Undo(raw[start], raw.AsSpan(start + 1, rowBytes), previous, bpp))
             {
-                case 0:
-                    break;
-                case 1:
-                    for (var i = bpp; i < line.Length; i++)
-                    {
-                        line[i] += line[i - bpp];
-                    }
-
-                    break;
-                case 2:
-                    if (y > 0)
-                    {
-                        for (var i = 0; i < line.Length; i++)
-                        {
-                            line[i] += previous[i];
-                        }
-                    }
-
-                    break;
-                case 3:
-                    for (var i = 0; i < line.Length; i++)
-                    {
-                        var left = i >= bpp ? line[i - bpp] : 0;
-                        var up = y > 0 ? previous[i] : 0;
-                        line[i] += (byte)((left + up) >> 1);
-                    }
-
-                    break;
-                case 4:
-                    for (var i = 0; i < line.Length; i++)
-                    {
-                        var left = i >= bpp ? line[i - bpp] : 0;
-                        var up = y > 0 ? previous[i] : 0;
-                        var upLeft = i >= bpp && y > 0 ? previous[i - bpp] : 0;
-                        line[i] += (byte)Paeth(left, up, upLeft);
-                    }
-
-                    break;
-                default:
-                    throw new ImageFormatException(path, $"row {y} uses filter type {filter}; PNG defines 0 to 4");
+                throw new ImageFormatException(path, $"row {y} uses filter type {raw[start]}; PNG defines 0 to 4");
             }
         }
     }
@@ -287,10 +224,14 @@ public static class PngCodec
                 }
                 else
                 {
-                    for (var x = 0; x < width; x++)
+                    // Big-endian samples: swap in place (the row is not needed afterwards), then the vector conversion.
+                    var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(line);
+                    if (BitConverter.IsLittleEndian)
                     {
-                        target[x] = BinaryPrimitives.ReadUInt16BigEndian(line[(2 * x)..]) * scale;
+                        BinaryPrimitives.ReverseEndianness(words, words);
                     }
+
+                    PixelConversion.FromUInt16(words[..width], target);
                 }
 
                 continue;
@@ -380,6 +321,11 @@ public static class PngCodec
             if (length < 0 || length > MaxChunkLength)
             {
                 throw new ImageFormatException(path, $"chunk '{Printable(type)}' claims {(uint)length} bytes; the file is corrupt");
+            }
+
+            if (stream.CanSeek && length > stream.Length - stream.Position)
+            {
+                throw new ImageFormatException(path, $"chunk '{Printable(type)}' claims {length} bytes but only {stream.Length - stream.Position} remain (truncated or corrupt)");
             }
 
             var body = new byte[length];

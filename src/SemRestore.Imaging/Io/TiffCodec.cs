@@ -23,7 +23,7 @@ public static class TiffCodec
         {
             // The stack as a whole obeys the pixel limit too, so a chain of many large pages cannot exhaust memory.
             total += (long)page.Width * page.Height;
-            if (total > options.MaxPixels)
+            if (page.Index > 0 && total > options.MaxPixels)
             {
                 throw file.Source.Fail($"the pages up to page {page.Index} hold {total} pixels, over the limit of {options.MaxPixels}");
             }

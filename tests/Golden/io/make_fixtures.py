@@ -275,7 +275,7 @@ def verify():
         path = os.path.join('written', name)
         if name.endswith('.json'):
             continue
-        depth = name.split('_')[1]
+        depth = name.split('_')[1].split('.')[0]
         expected = base[depth].reshape(H, W)
         entry = {'sha256': hashlib.sha256(open(path, 'rb').read()).hexdigest()}
         if name.endswith('.tif'):
@@ -289,8 +289,9 @@ def verify():
             with tifffile.TiffFile(path) as tif:
                 desc = tif.pages[0].tags.get(270)
                 entry['description'] = desc.value if desc is not None else None
-                fei = tif.pages[0].tags.get(34682)
-                entry['tag34682'] = fei.value if fei is not None else None
+            # PIL returns the vendor tag as the stored text (tifffile would parse the FEI INI format).
+            with Image.open(path) as im:
+                entry['tag34682'] = im.tag_v2.get(34682)
             info = subprocess.run(['tiffinfo', path], capture_output=True, text=True)
             entry['tiffinfo_ok'] = info.returncode == 0 and 'Image Width: %d Image Length: %d' % (W, H) in info.stdout
         if depth != 'f32':

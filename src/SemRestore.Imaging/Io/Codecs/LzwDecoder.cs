@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace SemRestore.Imaging.Io.Codecs;
 
 /// <summary>
@@ -76,7 +79,18 @@ internal static class LzwDecoder
             else if (code < nextCode)
             {
                 length = lengths[code];
-                destination.Slice(offsets[code], Math.Min(length, room)).CopyTo(destination[written..]);
+                var from = offsets[code];
+                if (length <= 8 && room >= 8)
+                {
+                    // Most strings are short: one unaligned 8-byte move beats a memmove call. The bytes past the
+                    // string are overwritten by later codes; the source ends before 'written', so it is read intact.
+                    ref var origin = ref MemoryMarshal.GetReference(destination);
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref origin, written), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref origin, from)));
+                }
+                else
+                {
+                    destination.Slice(from, Math.Min(length, room)).CopyTo(destination[written..]);
+                }
             }
             else if (code == nextCode)
             {

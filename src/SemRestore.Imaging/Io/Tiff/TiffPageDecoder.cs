@@ -90,9 +90,11 @@ internal sealed class TiffPageDecoder
         }
 
         var chunkBytes = (long)page.ChunkWidth * page.ChunkHeight * (page.Planar == 1 ? page.SamplesPerPixel : 1) * page.BytesPerSample;
-        if (chunkBytes > MaxChunkBytes)
+        // A tile may overhang the image, but not by orders of magnitude: such claims come from corrupt tags.
+        var limit = Math.Min(MaxChunkBytes, Math.Max(16 * pixels * page.SamplesPerPixel * page.BytesPerSample, 1L << 20));
+        if (chunkBytes > limit)
         {
-            throw source.Fail($"{where}: one {(page.Tiled ? "tile" : "strip")} of {page.ChunkWidth}x{page.ChunkHeight} would decode to {chunkBytes} bytes (limit {MaxChunkBytes})");
+            throw source.Fail($"{where}: one {(page.Tiled ? "tile" : "strip")} of {page.ChunkWidth}x{page.ChunkHeight} would decode to {chunkBytes} bytes (limit {limit} for this image)");
         }
 
         switch (page.Photometric)

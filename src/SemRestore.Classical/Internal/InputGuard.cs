@@ -1,0 +1,42 @@
+using System.Runtime.Intrinsics;
+using SemRestore.Imaging;
+
+namespace SemRestore.Classical.Internal;
+
+/// <summary>Checks shared by every classical denoiser before it runs.</summary>
+internal static class InputGuard
+{
+    /// <summary>Throws when the image holds NaN or infinity, which no filter here can order or average meaningfully.</summary>
+    /// <exception cref="ArgumentNullException">The image is null.</exception>
+    /// <exception cref="InvalidInputException">A pixel is not finite; the message names the first one.</exception>
+    public static void EnsureFinite(GrayImage image, string denoiser)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var pixels = image.Pixels;
+        // v * 0 is 0 for finite v and NaN for NaN or infinity, so one compare per 8 pixels finds both.
+        var i = 0;
+        var bad = false;
+        for (; i + 8 <= pixels.Length && !bad; i += 8)
+        {
+            var v = SimdMath.Load(pixels, i);
+            bad = !Vector256.EqualsAll(v * Vector256<float>.Zero, Vector256<float>.Zero);
+        }
+
+        for (var j = bad ? i - 8 : i; j < pixels.Length; j++)
+        {
+            if (!float.IsFinite(pixels[j]))
+            {
+                throw new InvalidInputException(
+                    $"{denoiser}: pixel ({j % image.Width}, {j / image.Width}) is {pixels[j]}; the image must hold finite values.");
+            }
+        }
+    }
+
+    /// <summary>A new image of the same size, bit depth and metadata whose pixels the caller overwrites (not zeroed).</summary>
+    public static GrayImage CreateUninitializedLike(GrayImage image)
+    {
+        var output = new GrayImage(image.Width, image.Height, GC.AllocateUninitializedArray<float>(image.Pixels.Length), image.BitDepth);
+        output.CopyMetadataFrom(image);
+        return output;
+    }
+}

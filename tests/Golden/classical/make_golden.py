@@ -1,0 +1,100 @@
+#!/usr/bin/python3
+"""Golden fixtures for SemRestore.Classical (run with Debian's /usr/bin/python3: python3-opencv 4.6,
+python3-skimage 0.19, python3-numpy). Writes small .npy files and golden.json beside this script.
+
+Float images are float32 in [0, 1]; 8-bit ones uint8. Sigma/h values in 8-bit units are divided by 255 where the
+reference works on floats. Every random draw has a fixed seed.
+  median   cv2.medianBlur on uint8 (sizes 3 and 5, replicate border); numpy sort-based 11x11 with reflect border.
+  gaussian cv2.GaussianBlur on float32 with an explicit ksize (BORDER_REFLECT_101).
+  bilateral cv2.bilateralFilter on float32 (sigmaColor = 25/255).
+  nlm      cv2.fastNlMeansDenoising on uint8 noisy crops; its PSNR against the clean crop is stored.
+  bm3d     skimage camera, moon, coins 128x128 crops + Gaussian noise sigma 25 (float, not clipped); PSNR of the best
+           of a few skimage denoise_nl_means and denoise_wavelet settings (listed in golden.json) is stored.
+  tv       skimage denoise_tv_chambolle on float32.
+"""
+import json
+import os
+
+import cv2
+import numpy as np
+from skimage import data
+from skimage.restoration import denoise_nl_means, denoise_tv_chambolle, denoise_wavelet
+
+here = os.path.dirname(os.path.abspath(__file__))
+meta = {}
+
+
+def save(name, array):
+    np.save(os.path.join(here, name + ".npy"), np.ascontiguousarray(array))
+
+
+def psnr(a, b):
+    mse = np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2)
+    return float(10 * np.log10(1.0 / mse))
+
+
+rng = np.random.default_rng(20251202)
+camera = data.camera()
+textured_u8 = np.clip(camera[200:264, 180:245].astype(np.float64) + rng.normal(0, 20, (64, 65)), 0, 255).round().astype(np.uint8)
+save("textured_u8", textured_u8)  # 65 wide: odd width exercises SIMD tails
+save("median3_cv2", cv2.medianBlur(textured_u8, 3))
+save("median5_cv2", cv2.medianBlur(textured_u8, 5))
+
+random_f32 = rng.random((40, 37), dtype=np.float32)
+save("random_f32", random_f32)
+padded = np.pad(random_f32, 5, mode="reflect")
+windows = np.lib.stride_tricks.sliding_window_view(padded, (11, 11)).reshape(40, 37, 121)
+save("median11_reflect", np.sort(windows, axis=2)[:, :, 60])
+
+textured_f32 = (textured_u8.astype(np.float32) / np.float32(255))
+save("textured_f32", textured_f32)
+save("gaussian_s1.5_k13", cv2.GaussianBlur(textured_f32, (13, 13), 1.5))
+save("gaussian_s0.8_k5", cv2.GaussianBlur(textured_f32, (5, 5), 0.8))
+save("bilateral_d9_c25_s3", cv2.bilateralFilter(textured_f32, 9, 25 / 255, 3))
+save("bilateral_d0_c40_s2", cv2.bilateralFilter(textured_f32, 0, 40 / 255, 2))
+
+# NLM: uint8 noisy crops, cv2 output PSNR.
+nlm_cases = []
+clean = camera[256:384, 128:256]
+save("nlm_clean_u8", clean)
+for noise, h, template, search in [(10, 10, 7, 21), (5, 3, 7, 21), (15, 12, 5, 15)]:
+    noisy = np.clip(clean.astype(np.float64) + rng.normal(0, noise, clean.shape), 0, 255).round().astype(np.uint8)
+    name = f"nlm_noisy{noise}_u8"
+    save(name, noisy)
+    out = cv2.fastNlMeansDenoising(noisy, None, h, template, search)
+    nlm_cases.append({"noisy": name, "h": h, "template": template, "search": search,
+                      "psnr_noisy": psnr(noisy / 255.0, clean / 255.0), "psnr_cv2": psnr(out / 255.0, clean / 255.0)})
+meta["nlm"] = nlm_cases
+
+# BM3D comparison set.
+sigma = 25 / 255
+bm3d_cases = []
+crops = {"camera": camera[100:228, 200:328], "moon": data.moon()[200:328, 200:328], "coins": data.coins()[80:208, 100:228]}
+for name, crop in crops.items():
+    clean = crop.astype(np.float32) / np.float32(255)
+    noisy = (clean + rng.normal(0, sigma, clean.shape)).astype(np.float32)
+    save(f"bm3d_{name}_clean_u8", crop)
+    save(f"bm3d_{name}_noisy_f32", noisy)
+    results = {}
+    for h_factor, patch, distance, fast in [(0.8, 5, 6, True), (0.6, 5, 6, False), (1.0, 7, 11, True)]:
+        out = denoise_nl_means(noisy, h=h_factor * sigma, sigma=sigma, patch_size=patch, patch_distance=distance, fast_mode=fast)
+        results[f"nl_means(h={h_factor}*sigma,sigma,patch={patch},distance={distance},fast={fast})"] = psnr(out, clean)
+    for method in ["BayesShrink", "VisuShrink"]:
+        out = denoise_wavelet(noisy, sigma=sigma, method=method, mode="soft", rescale_sigma=True)
+        results[f"wavelet({method},soft,sigma,rescale)"] = psnr(out, clean)
+    bm3d_cases.append({"name": name, "psnr_noisy": psnr(noisy, clean), "skimage": results,
+                       "best_skimage_psnr": max(results.values())})
+meta["bm3d"] = {"sigma_8bit": 25, "cases": bm3d_cases}
+
+tv_cases = []
+tv_input = np.clip(textured_f32 + rng.normal(0, 0.05, textured_f32.shape).astype(np.float32), 0, 1).astype(np.float32)
+save("tv_input_f32", tv_input)
+for weight, iterations in [(0.1, 200), (0.3, 50)]:
+    name = f"tv_w{weight}_n{iterations}"
+    save(name, denoise_tv_chambolle(tv_input, weight=weight, max_num_iter=iterations).astype(np.float32))
+    tv_cases.append({"output": name, "weight": weight, "iterations": iterations})
+meta["tv"] = tv_cases
+
+with open(os.path.join(here, "golden.json"), "w") as f:
+    json.dump(meta, f, indent=2)
+print(json.dumps(meta, indent=2))
