@@ -10,5 +10,7 @@ public static class CommandCatalog
         yield return Commands.InfoCommand.Create();
         yield return Commands.ConvertCommand.Create();
         yield return Commands.DenoiseCommand.Create();
+        yield return Commands.TrainCommand.Create();
+        yield return Commands.ExperimentCommand.Create();
     }
 }
