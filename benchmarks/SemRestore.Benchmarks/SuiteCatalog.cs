@@ -1,11 +1,13 @@
 namespace SemRestore.Benchmarks;
 
-/// <summary>Every benchmark suite by name. A suite writes its SemRestore rows as JSON to the path given by --out.</summary>
+/// <summary>Every benchmark suite by name (the name run.sh takes). Adding a suite adds one line here.</summary>
 public static class SuiteCatalog
 {
     public static IReadOnlyDictionary<string, Func<string[], int>> Suites { get; } = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     {
         ["classical"] = ClassicalSuite.Run,
+        ["engine"] = EngineSuite.Run,
         ["imaging"] = ImagingSuite.Run,
+        ["synthesis"] = SynthesisSuite.Run,
     };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SemRestore.Cli.Commands;
 
 namespace SemRestore.Cli;
 
@@ -7,10 +8,17 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create()
     {
-        yield return Commands.InfoCommand.Create();
-        yield return Commands.ConvertCommand.Create();
-        yield return Commands.DenoiseCommand.Create();
-        yield return Commands.TrainCommand.Create();
-        yield return Commands.ExperimentCommand.Create();
+        yield return InfoCommand.Create();
+        yield return ConvertCommand.Create();
+        yield return RegisterCommand.Create();
+        yield return AverageCommand.Create();
+        yield return SynthCommand.Create();
+        yield return NoiseCommand.Create();
+        yield return DenoiseCommand.Create();
+        yield return EvalCommand.Create();
+        yield return CompareCommand.Create();
+        yield return AnalyzeNoiseCommand.Create();
+        yield return TrainCommand.Create();
+        yield return ExperimentCommand.Create();
     }
 }

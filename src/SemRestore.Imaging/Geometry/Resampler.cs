@@ -9,10 +9,13 @@ public static class Resampler
 {
     /// <summary>
     /// Resizes to <paramref name="width"/> x <paramref name="height"/>. Horizontal pass first, then vertical, each
-    /// accumulated in double; no clamping (bicubic and Lanczos may overshoot [0, 1] slightly, as PIL's float mode).
+    /// accumulated in double. By default nothing is clamped or rounded (bicubic and Lanczos may overshoot [0, 1]
+    /// slightly), which is PIL's float ("F") mode. With <paramref name="emulateIntegerModes"/>, the intermediate and the
+    /// result are clamped to [0, 1] and, for 8- or 16-bit images (<see cref="GrayImage.BitDepth"/>), rounded to that many
+    /// levels after each pass, as PIL's "L"/"I;16" modes store them; results then agree with PIL to one level.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
-    public static GrayImage Resize(GrayImage image, int width, int height, ResampleMethod method = ResampleMethod.Bicubic)
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive or the method is unknown.</exception>
+    public static GrayImage Resize(GrayImage image, int width, int height, ResampleMethod method = ResampleMethod.Bicubic, bool emulateIntegerModes = false)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (width <= 0 || height <= 0)
@@ -36,11 +39,13 @@ public static class Resampler
             if (width != image.Width)
             {
                 current = ResampleRows(current, Coefficients.ForResize(image.Width, width, method));
+                Quantize(current, emulateIntegerModes, image.BitDepth);
             }
 
             if (height != image.Height)
             {
                 current = ResampleColumns(current, Coefficients.ForResize(image.Height, height, method));
+                Quantize(current, emulateIntegerModes, image.BitDepth);
             }
 
             result = ReferenceEquals(current, image) ? image.Clone() : current;
@@ -107,15 +112,34 @@ public static class Resampler
 
     private static int[] NearestMap(int inSize, int outSize)
     {
-        // PIL maps output pixel centres to input: floor((i + 0.5) * in / out).
+        // PIL (ImagingScaleAffine) maps output centres to input floor((i + 0.5) * in / out), accumulating the position
+        // by repeated addition; doing the same keeps exact-boundary cases (e.g. 64 -> 21 at i = 10) identical.
         var map = new int[outSize];
         var scale = (double)inSize / outSize;
+        var position = scale * 0.5;
         for (var i = 0; i < outSize; i++)
         {
-            map[i] = Math.Min(inSize - 1, (int)Math.Floor((i + 0.5) * scale));
+            map[i] = Math.Clamp((int)position, 0, inSize - 1);
+            position += scale;
         }
 
         return map;
+    }
+
+    private static void Quantize(GrayImage image, bool enabled, int bitDepth)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+
+        var pixels = image.Pixels;
+        var levels = bitDepth switch { 8 => 255.0, 16 => 65535.0, _ => 0.0 };
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            var v = Math.Clamp(pixels[i], 0f, 1f);
+            pixels[i] = levels > 0 ? (float)(Math.Round(v * levels, MidpointRounding.AwayFromZero) / levels) : v;
+        }
     }
 
     private static GrayImage ResampleRows(GrayImage image, Coefficients c)

@@ -12,17 +12,13 @@ namespace SemRestore.Imaging.Io;
 /// </summary>
 public static class PfmCodec
 {
+    /// <summary>Reads a Pf (or PF, as luma) file; values are kept as stored.</summary>
     /// <exception cref="ImageFormatException">Wrong magic, malformed header, truncated data, over the pixel limit.</exception>
     public static GrayImage Read(Stream stream, string? path, ImageReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var (channels, width, height, littleEndian) = ReadHeader(new NetpbmHeaderReader(stream, path), path);
-        var pixels = (long)width * height;
-        if (pixels > options.MaxPixels || pixels > Array.MaxLength)
-        {
-            throw new ImageFormatException(path, $"{width}x{height} = {pixels} pixels exceeds the limit of {Math.Min(options.MaxPixels, Array.MaxLength)} pixels");
-        }
-
+        IoGuards.CheckPixelCount(path, width, height, options);
         var image = new GrayImage(width, height, 32);
         var rowBytes = (long)width * channels * 4;
         if (rowBytes > Array.MaxLength)
@@ -69,6 +65,7 @@ public static class PfmCodec
         return image;
     }
 
+    /// <summary>Describes the file from its header (metadata "pfm.byte-order").</summary>
     public static ImageInfo Probe(Stream stream, string? path)
     {
         var (channels, width, height, littleEndian) = ReadHeader(new NetpbmHeaderReader(stream, path), path);

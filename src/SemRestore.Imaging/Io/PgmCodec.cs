@@ -11,17 +11,15 @@ namespace SemRestore.Imaging.Io;
 /// </summary>
 public static class PgmCodec
 {
+    /// <summary>Reads a P2 or P5 file; samples are divided by maxval.</summary>
     /// <exception cref="ImageFormatException">Wrong magic, malformed header, samples above maxval, truncated data, over the pixel limit.</exception>
     public static GrayImage Read(Stream stream, string? path, ImageReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var reader = new NetpbmHeaderReader(stream, path);
         var (plain, width, height, maxValue) = ReadHeader(reader, path);
+        IoGuards.CheckPixelCount(path, width, height, options);
         var pixels = (long)width * height;
-        if (pixels > options.MaxPixels || pixels > Array.MaxLength)
-        {
-            throw new ImageFormatException(path, $"{width}x{height} = {pixels} pixels exceeds the limit of {Math.Min(options.MaxPixels, Array.MaxLength)} pixels");
-        }
 
         var image = new GrayImage(width, height, maxValue < 256 ? 8 : 16);
         var scale = 1f / maxValue;
@@ -68,6 +66,7 @@ public static class PgmCodec
         return image;
     }
 
+    /// <summary>Describes the file from its header (metadata "pgm.variant", "pgm.maxval").</summary>
     public static ImageInfo Probe(Stream stream, string? path)
     {
         var (plain, width, height, maxValue) = ReadHeader(new NetpbmHeaderReader(stream, path), path);
@@ -85,11 +84,7 @@ public static class PgmCodec
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
-        var depth = options.BitDepth ?? (image.BitDepth == 8 ? 8 : 16);
-        if (depth is not (8 or 16))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"PGM stores 8 or 16-bit gray, got depth {depth}; use .tif or .pfm for 32-bit float.");
-        }
+        var depth = IoGuards.IntegerDepth(options, image, "PGM");
 
         stream.Write(Encoding.ASCII.GetBytes($"P5\n{image.Width} {image.Height}\n{(depth == 8 ? 255 : 65535)}\n"));
         var row = new byte[image.Width * (depth / 8)];
@@ -101,12 +96,7 @@ public static class PgmCodec
             }
             else
             {
-                var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(row.AsSpan());
-                PixelConversion.ToUInt16(image.Row(y), words);
-                if (BitConverter.IsLittleEndian)
-                {
-                    BinaryPrimitives.ReverseEndianness(words, words);
-                }
+                PixelConversion.ToUInt16BigEndian(image.Row(y), row);
             }
 
             stream.Write(row);

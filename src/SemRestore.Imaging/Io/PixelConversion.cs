@@ -124,6 +124,18 @@ public static class PixelConversion
         }
     }
 
+    /// <summary>Quantises to 16-bit codes stored big-endian (PNG, PGM): two bytes per value in <paramref name="destination"/>.</summary>
+    public static void ToUInt16BigEndian(ReadOnlySpan<float> source, Span<byte> destination)
+    {
+        CheckLengths(source.Length * 2, destination.Length);
+        var words = MemoryMarshal.Cast<byte, ushort>(destination[..(source.Length * 2)]);
+        ToUInt16(source, words);
+        if (BitConverter.IsLittleEndian)
+        {
+            System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(words, words);
+        }
+    }
+
     /// <summary>Clamps <paramref name="value"/> to [0, 1] and returns round(value * maxCode); NaN gives 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Quantize(float value, float maxCode)

@@ -25,11 +25,7 @@ public static class PngCodec
         ArgumentNullException.ThrowIfNull(options);
         var png = Parse(stream, path, headerOnly: false);
         var header = png.Header;
-        var pixels = (long)header.Width * header.Height;
-        if (pixels > options.MaxPixels || pixels > Array.MaxLength)
-        {
-            throw new ImageFormatException(path, $"{header.Width}x{header.Height} = {pixels} pixels exceeds the limit of {Math.Min(options.MaxPixels, Array.MaxLength)} pixels");
-        }
+        IoGuards.CheckPixelCount(path, header.Width, header.Height, options);
 
         if (header.ColorType == 3 && png.Palette is null)
         {
@@ -122,11 +118,7 @@ public static class PngCodec
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
-        var depth = options.BitDepth ?? (image.BitDepth == 8 ? 8 : 16);
-        if (depth is not (8 or 16))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"PNG stores 8 or 16-bit gray, got depth {depth}; use .tif or .pfm for 32-bit float.");
-        }
+        var depth = IoGuards.IntegerDepth(options, image, "PNG");
 
         var bytesPerPixel = depth / 8;
         var rowBytes = image.Width * bytesPerPixel;
@@ -178,14 +170,10 @@ public static class PngCodec
         if (depth == 8)
         {
             PixelConversion.ToUInt8(row, destination);
-            return;
         }
-
-        var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(destination);
-        PixelConversion.ToUInt16(row, words);
-        if (BitConverter.IsLittleEndian)
+        else
         {
-            BinaryPrimitives.ReverseEndianness(words, words);
+            PixelConversion.ToUInt16BigEndian(row, destination);
         }
     }
 

@@ -7,7 +7,8 @@ namespace SemRestore.Imaging.Io;
 /// endian, strips and tiles, compression none/LZW/Deflate (8 and 32946)/PackBits, predictors 2 and 3, chunky and
 /// planar layouts, gray/RGB/RGBA/palette (colour becomes ITU-R BT.601 luma, with a "warning" metadata entry),
 /// MinIsWhite (inverted) and multi-page files. Text tags (ImageDescription, Software, DateTime and the SEM vendor
-/// tags 34118, 34680, 34682) become metadata keys "tiff.ImageDescription", "tiff.34682", ... and are written back.
+/// tags 34118, 34680, 34682) become metadata keys "tiff.ImageDescription", "tiff.34682", ... and are written back
+/// (except Software, which the writer always sets to "SemRestore").
 /// </summary>
 public static class TiffCodec
 {

@@ -26,7 +26,28 @@ public static class PhaseCorrelation
         options ??= PhaseCorrelationOptions.Default;
         options.Validate();
         RequireSameSize(reference, moving);
-        var (dx, dy, score) = Estimate(reference.Pixels, moving.Pixels, reference.Width, reference.Height, options);
+        var referenceSpectrum = Spectrum(reference.Pixels, reference.Width, reference.Height, options.WindowAlpha);
+        var (dx, dy, score) = Estimate(referenceSpectrum, moving.Pixels, reference.Width, reference.Height, options);
+        for (var pass = 0; pass < options.RefinementPasses && options.UpsampleFactor > 1; pass++)
+        {
+            // Correlate what is left after undoing the estimate; the window bias scales with that (small) remainder.
+            var aligned = Resampler.Shift(moving, -dx, -dy);
+            var (rx, ry, s) = Estimate(referenceSpectrum, aligned.Pixels, reference.Width, reference.Height, options with { MaxShift = 2 });
+            dx += rx;
+            dy += ry;
+            score = s;
+            if (options.MaxShift is { } limit)
+            {
+                dx = Math.Clamp(dx, -limit, limit);
+                dy = Math.Clamp(dy, -limit, limit);
+            }
+
+            if (Math.Abs(rx) < 0.5 / options.UpsampleFactor && Math.Abs(ry) < 0.5 / options.UpsampleFactor)
+            {
+                break;
+            }
+        }
+
         var result = new RegistrationResult(dx, dy, score, Method: "phase");
         return options.ResidualStrips > 0 ? WithResidual(reference, moving, result, options.ResidualStrips, options) : result;
     }
@@ -41,7 +62,7 @@ public static class PhaseCorrelation
         ArgumentNullException.ThrowIfNull(global);
         RequireSameSize(reference, moving);
         options ??= PhaseCorrelationOptions.Default;
-        var local = options with { ResidualStrips = 0, MaxShift = options.MaxShift ?? 16 };
+        var local = options with { ResidualStrips = 0, RefinementPasses = 0, MaxShift = options.MaxShift ?? 16 };
         var aligned = Resampler.Shift(moving, -global.Dx, -global.Dy);
         var margin = (int)Math.Ceiling(Math.Max(Math.Abs(global.Dx), Math.Abs(global.Dy))) + 2;
         var width = reference.Width - 2 * margin;
@@ -61,7 +82,7 @@ public static class PhaseCorrelation
             var y1 = margin + (int)((long)height * (k + 1) / count);
             var a = ImageGeometry.Crop(reference, margin, y0, width, y1 - y0);
             var b = ImageGeometry.Crop(aligned, margin, y0, width, y1 - y0);
-            var (dx, dy, _) = Estimate(a.Pixels, b.Pixels, width, y1 - y0, local);
+            var (dx, dy, _) = Estimate(Spectrum(a.Pixels, width, y1 - y0, local.WindowAlpha), b.Pixels, width, y1 - y0, local);
             shifts[k] = new LocalShift(margin, y0, width, y1 - y0, dx, dy);
             sumSquares += dx * dx + dy * dy;
             max = Math.Max(max, shifts[k].Magnitude);
@@ -70,13 +91,20 @@ public static class PhaseCorrelation
         return global with { LocalShifts = shifts, ResidualPx = max, ResidualRmsPx = Math.Sqrt(sumSquares / count) };
     }
 
-    internal static (double Dx, double Dy, double Score) Estimate(float[] reference, float[] moving, int width, int height, PhaseCorrelationOptions options)
+    /// <summary>The windowed reference's spectrum and energy, computed once and reused by every pass.</summary>
+    private static (Complex[] Spectrum, double Energy) Spectrum(float[] pixels, int width, int height, double alpha)
+    {
+        var data = Prepare(pixels, width, height, alpha, out var energy);
+        Fft.Transform2D(data, width, height, inverse: false);
+        return (data, energy);
+    }
+
+    private static (double Dx, double Dy, double Score) Estimate((Complex[] Spectrum, double Energy) reference, float[] moving, int width, int height, PhaseCorrelationOptions options)
     {
         var n = width * height;
-        var a = Prepare(reference, width, height, options.WindowAlpha, out var energyA);
-        var b = Prepare(moving, width, height, options.WindowAlpha, out var energyB);
-        Fft.Transform2D(a, width, height, inverse: false);
-        Fft.Transform2D(b, width, height, inverse: false);
+        var a = reference.Spectrum;
+        var energyA = reference.Energy;
+        var (b, energyB) = Spectrum(moving, width, height, options.WindowAlpha);
 
         // Cross-power spectrum R = A conj(B); its inverse peaks at p = -(content shift of moving), so D = -p.
         var product = new Complex[n];

@@ -192,7 +192,7 @@ public sealed class AcquisitionSimulator
         var read = Options.ReadNoise / Math.Sqrt(n);
         var rho = Options.ScanCorrelation;
         var width = mean.Width;
-        Parallel.For(0, mean.Height, new ParallelOptions { CancellationToken = cancellationToken }, () => new float[NoiseKernels.SemScratchLength(width)],
+        Parallel.For(0, mean.Height, RowParallelism.Options(cancellationToken), () => new float[NoiseKernels.SemScratchLength(width)],
             (y, _, scratch) =>
             {
                 var random = new CounterRandom(blockSeed, (ulong)y);

@@ -34,7 +34,7 @@ public static class SubPixelShift
         // Horizontal pass over the height + 3 source rows the vertical taps read.
         var rows = height + 3;
         var horizontal = new float[rows * width];
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = RowParallelism.Options(cancellationToken);
         Parallel.For(0, rows, options, r =>
         {
             var sourceRow = source.Pixels.AsSpan((iy - 1 + r) * source.Width, source.Width);

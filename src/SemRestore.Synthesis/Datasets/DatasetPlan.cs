@@ -1,4 +1,5 @@
 using SemRestore.Synthesis.Acquisition;
+using SemRestore.Synthesis.Scenes;
 
 namespace SemRestore.Synthesis.Datasets;
 
@@ -54,6 +55,11 @@ public sealed record DatasetPlan(
         if (Width < 16 || Height < 16 || Width > 32768 || Height > 32768)
         {
             throw new ArgumentOutOfRangeException(nameof(Width), $"Size must be 16..32768 per side, got {Width}x{Height}.");
+        }
+
+        if ((long)Width * Height > SceneCanvas.MaxPixels)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Width), $"Size {Width}x{Height} exceeds {SceneCanvas.MaxPixels / 1_000_000} megapixels per scene.");
         }
 
         if (BitDepth is not (8 or 16 or 32))

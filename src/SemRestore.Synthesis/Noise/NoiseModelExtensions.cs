@@ -19,7 +19,7 @@ public static class NoiseModelExtensions
         noisy.BitDepth = 32;
         var width = clean.Width;
         var scratchLength = model.ScratchLength(width);
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = RowParallelism.Options(cancellationToken);
         Parallel.For(0, clean.Height, options, () => new float[scratchLength], (y, _, scratch) =>
         {
             var random = new CounterRandom(seed, StreamPurpose, (ulong)y);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SemRestore.Imaging.Specs;
 
 namespace SemRestore.Synthesis.Scenes;
@@ -68,6 +69,7 @@ public sealed record HoleArrayParameters(
     }
 
     /// <summary>Largest extent of a hole (rim plus its blur) as a fraction of the smaller pitch.</summary>
+    [JsonIgnore]
     public double Extent =>
         Radius * (1 + 3 * RadiusJitter) * Math.Sqrt(1 + Aspect) * (1 + Dent) + 4 * RimWidth + 3 * Jitter;
 

@@ -13,8 +13,8 @@ namespace SemRestore.Synthesis.Scenes;
 /// </summary>
 /// <remarks>
 /// Radial profile at signed distance d = rho - R(theta) from the rim line (w = rim width):
-/// base = lerp(interior, surface, step((d + w) / (w / 2))); plus (rim - background) * exp(-d^2 / 2w^2) on the rim;
-/// plus innerContrast * exp(-(rho - innerRing * r)^2 / 2(0.6 w)^2) inside. The wall step sits one rim width inside
+/// base = lerp(interior, surface, step((d + 1.5 w) / (w / 2))); plus (rim - background) * exp(-d^2 / 2w^2) on the rim;
+/// plus innerContrast * exp(-(rho - innerRing * r)^2 / 2(0.6 w)^2) inside. The wall step sits 1.5 rim widths inside
 /// the rim so that the brightness maximum stays on the listed radius (within about 0.3 px after the blur).
 /// </remarks>
 public abstract class HoleArrayScene : ISceneGenerator
@@ -127,7 +127,7 @@ public abstract class HoleArrayScene : ISceneGenerator
         var innerSigma = 0.6f * w;
         var round = p.Aspect == 0 && p.Dent == 0;
         var canvasWidth = canvas.Width;
-        Parallel.For(0, canvas.Height, new ParallelOptions { CancellationToken = cancellationToken }, py =>
+        Parallel.For(0, canvas.Height, RowParallelism.Options(cancellationToken), py =>
         {
             var row = canvas.Pixels.AsSpan(py * canvasWidth, canvasWidth);
             var y = py - margin;
@@ -153,7 +153,7 @@ public abstract class HoleArrayScene : ISceneGenerator
                 }
 
                 var level = row[px];
-                var wall = SceneCanvas.Step((d + w) / (0.5f * w));
+                var wall = SceneCanvas.Step((d + 1.5f * w) / (0.5f * w));
                 var bottom = interior * (0.7f + 0.3f * MathF.Min(rho / radius, 1f));
                 var value = bottom + (level - bottom) * wall;
                 value += rimBoost * MathF.Exp(-d * d / (2 * w * w));

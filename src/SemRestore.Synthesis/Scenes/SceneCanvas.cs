@@ -13,6 +13,9 @@ internal static class SceneCanvas
     public const ulong FeaturePurpose = 0x46454154UL;
     public const ulong DefectPurpose = 0x44454654UL;
 
+    /// <summary>Largest scene area: a 64-megapixel scene already needs about 2 GB for its canvases during acquisition.</summary>
+    public const long MaxPixels = 64L * 1024 * 1024;
+
     /// <summary>Logistic step: 0 far below 0, 1 far above, 0.5 at 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Step(float t) => 1f / (1f + MathF.Exp(-t));
@@ -23,6 +26,11 @@ internal static class SceneCanvas
         if (width < 16 || height < 16 || width > 32768 || height > 32768)
         {
             throw new ArgumentOutOfRangeException(nameof(width), $"Scene size must be 16..32768 per side, got {width}x{height}.");
+        }
+
+        if ((long)width * height > MaxPixels)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), $"Scene {width}x{height} has more than {MaxPixels / 1_000_000} megapixels; generate it in tiles or smaller scenes.");
         }
 
         if (margin < 0 || margin > 4096)
@@ -57,7 +65,7 @@ internal static class SceneCanvas
 
         var scale = 1.0 / Math.Max(width, height);
         var canvasWidth = canvas.Width;
-        Parallel.For(0, canvas.Height, new ParallelOptions { CancellationToken = cancellationToken }, py =>
+        Parallel.For(0, canvas.Height, RowParallelism.Options(cancellationToken), py =>
         {
             var row = canvas.Pixels.AsSpan(py * canvasWidth, canvasWidth);
             var rowRandom = new CounterRandom(seed, BackgroundPurpose, 1, (ulong)py);
@@ -79,7 +87,7 @@ internal static class SceneCanvas
     /// </summary>
     public static void BlurAndClamp(GrayImage image, double sigma, CancellationToken cancellationToken)
     {
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = RowParallelism.Options(cancellationToken);
         if (sigma > 0)
         {
             var kernel = GaussianKernel(sigma);

@@ -37,6 +37,14 @@ def raw(name, array):
     array.astype(array.dtype.newbyteorder('<')).tofile(name)
 
 
+def palette_colours():
+    """256 RGB entries (flat list) that differ in luma, for the palette fixtures."""
+    colours = []
+    for i in range(256):
+        colours += [(i * 37) % 256, (i * 91) % 256, (255 - i * 13) % 256]
+    return colours
+
+
 def tiffcp(args, src, dst):
     subprocess.run(['tiffcp'] + args + [src, dst], check=True)
 
@@ -117,10 +125,7 @@ def make_all():
     tifffile.imwrite('rgb16.tif', rgb16, photometric='rgb')
     index = (u8 // 16).astype(np.uint8)
     palette = Image.fromarray(index, 'P')
-    colours = []
-    for i in range(256):
-        colours += [(i * 37) % 256, (i * 91) % 256, (255 - i * 13) % 256]
-    palette.putpalette(colours)
+    palette.putpalette(palette_colours())
     palette.save('palette8.tif')
     raw('palette8_index.raw', index)
     colormap = tifffile.TiffFile('palette8.tif').pages[0].colormap.astype(np.uint16)
@@ -224,9 +229,7 @@ def make_png(u8, u16, rgb):
     Image.fromarray(np.dstack([rgb, u8]).astype(np.uint8), 'RGBA').save('rgba8_pil.png')
     index = (u8 // 16).astype(np.uint8)
     p = Image.fromarray(index, 'P')
-    colours = []
-    for i in range(256):
-        colours += [(i * 37) % 256, (i * 91) % 256, (255 - i * 13) % 256]
+    colours = palette_colours()
     p.putpalette(colours)
     p.save('palette8_pil.png')
     raw('png_palette_rgb.raw', np.array(colours[:48], np.uint8))

@@ -89,20 +89,21 @@ def holes_scene(irregular, seed, w=384, h=288, pitch=32):
             cx = pitch * i + pitch / 2 + r.uniform(-3, 3)
             cy = pitch * j + pitch / 2 + r.uniform(-3, 3)
             rad = r.uniform(7, 12)
-            x0, x1 = int((cx - 16) * ss), int((cx + 16) * ss)
-            y0, y1 = int((cy - 16) * ss), int((cy + 16) * ss)
+            x0, x1 = max(0, int((cx - 16) * ss)), int((cx + 16) * ss)
+            y0, y1 = max(0, int((cy - 16) * ss)), int((cy + 16) * ss)
             sx, sy = xx[y0:y1, x0:x1] - cx, yy[y0:y1, x0:x1] - cy
             d = np.hypot(sx, sy)
             if irregular:
                 th = np.arctan2(sy, sx)
-                a1, a2, p1, p2 = r.uniform(0.03, 0.07), r.uniform(0.02, 0.05), r.uniform(0, 6.3), r.uniform(0, 6.3)
+                a1, a2, p1, p2 = r.uniform(0.02, 0.05), r.uniform(0.01, 0.03), r.uniform(0, 6.3), r.uniform(0, 6.3)
                 local = rad * (1 + a1 * np.sin(3 * th + p1) + a2 * np.sin(5 * th + p2))
             else:
                 local = rad
             region = img[y0:y1, x0:x1]
             region[d < local] = 0.15
             region += np.where(d >= local, 0.3 * np.exp(-0.5 * ((d - local) / 1.5) ** 2), 0.0)
-            circles.append({"x": cx, "y": cy, "r": rad})
+            # continuous coordinates put pixel i on [i, i + 1]; SemRestore and cv2 put pixel centres at integers
+            circles.append({"x": cx - 0.5, "y": cy - 0.5, "r": rad})
     img = img.reshape(h, ss, w, ss).mean(axis=(1, 3))
     return np.clip(img, 0, 1), circles
 

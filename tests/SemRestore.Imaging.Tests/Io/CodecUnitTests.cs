@@ -71,7 +71,7 @@ public sealed class CodecUnitTests
     public void PixelConversion_VectorPathsMatchScalar()
     {
         var random = new Random(5);
-        for (var length = 0; length <= 100; length++)
+        for (var length = 0; length <= 256; length++)
         {
             var floats = new float[length];
             for (var i = 0; i < length; i++)

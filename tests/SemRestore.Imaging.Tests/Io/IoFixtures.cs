@@ -50,6 +50,18 @@ internal static class IoFixtures
         _ => throw new ArgumentOutOfRangeException(nameof(depth)),
     };
 
+    /// <summary>BT.601 luma (0.299 R + 0.587 G + 0.114 B) of interleaved RGB codes, computed in double.</summary>
+    public static float[] Luma(int[] rgb, double maxCode)
+    {
+        var luma = new float[rgb.Length / 3];
+        for (var i = 0; i < luma.Length; i++)
+        {
+            luma[i] = (float)((0.299 * rgb[3 * i] / maxCode) + (0.587 * rgb[(3 * i) + 1] / maxCode) + (0.114 * rgb[(3 * i) + 2] / maxCode));
+        }
+
+        return luma;
+    }
+
     public static float[] Normalise(int[] codes, int maxCode)
     {
         var values = new float[codes.Length];

@@ -40,12 +40,7 @@ public sealed class PngCodecTests
     [InlineData("rgb8_adam7.png")]
     public void Read_Rgb_GivesBt601Luma(string name)
     {
-        var rgb = IoFixtures.Codes("rgb8.raw", 1);
-        var expected = new float[rgb.Length / 3];
-        for (var i = 0; i < expected.Length; i++)
-        {
-            expected[i] = (float)((0.299 * rgb[3 * i] / 255.0) + (0.587 * rgb[(3 * i) + 1] / 255.0) + (0.114 * rgb[(3 * i) + 2] / 255.0));
-        }
+        var expected = IoFixtures.Luma(IoFixtures.Codes("rgb8.raw", 1), 255.0);
 
         var image = IoFixtures.Read(name);
         IoFixtures.AssertPixels(expected, image, name, tolerance: 1e-6);
@@ -55,12 +50,7 @@ public sealed class PngCodecTests
     [Fact]
     public void Read_Rgba16_GivesBt601Luma()
     {
-        var rgb = IoFixtures.Codes("rgb16.raw", 2);
-        var expected = new float[rgb.Length / 3];
-        for (var i = 0; i < expected.Length; i++)
-        {
-            expected[i] = (float)((0.299 * rgb[3 * i] / 65535.0) + (0.587 * rgb[(3 * i) + 1] / 65535.0) + (0.114 * rgb[(3 * i) + 2] / 65535.0));
-        }
+        var expected = IoFixtures.Luma(IoFixtures.Codes("rgb16.raw", 2), 65535.0);
 
         IoFixtures.AssertPixels(expected, IoFixtures.Read("rgba16.png"), "rgba16", tolerance: 1e-6);
     }

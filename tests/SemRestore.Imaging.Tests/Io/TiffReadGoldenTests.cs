@@ -91,12 +91,7 @@ public sealed class TiffReadGoldenTests
     [InlineData("rgba8.tif")]
     public void Read_Rgb8_GivesBt601LumaAndAWarning(string name)
     {
-        var rgb = IoFixtures.Codes("rgb8.raw", 1);
-        var expected = new float[IoFixtures.Width * IoFixtures.Height];
-        for (var i = 0; i < expected.Length; i++)
-        {
-            expected[i] = (float)((0.299 * rgb[3 * i] / 255.0) + (0.587 * rgb[(3 * i) + 1] / 255.0) + (0.114 * rgb[(3 * i) + 2] / 255.0));
-        }
+        var expected = IoFixtures.Luma(IoFixtures.Codes("rgb8.raw", 1), 255.0);
 
         var image = IoFixtures.Read(name);
         IoFixtures.AssertPixels(expected, image, name, tolerance: 1e-6);
@@ -107,12 +102,7 @@ public sealed class TiffReadGoldenTests
     [Fact]
     public void Read_Rgb16_GivesBt601Luma()
     {
-        var rgb = IoFixtures.Codes("rgb16.raw", 2);
-        var expected = new float[IoFixtures.Width * IoFixtures.Height];
-        for (var i = 0; i < expected.Length; i++)
-        {
-            expected[i] = (float)((0.299 * rgb[3 * i] / 65535.0) + (0.587 * rgb[(3 * i) + 1] / 65535.0) + (0.114 * rgb[(3 * i) + 2] / 65535.0));
-        }
+        var expected = IoFixtures.Luma(IoFixtures.Codes("rgb16.raw", 2), 65535.0);
 
         IoFixtures.AssertPixels(expected, IoFixtures.Read("rgb16.tif"), "rgb16", tolerance: 1e-6);
     }

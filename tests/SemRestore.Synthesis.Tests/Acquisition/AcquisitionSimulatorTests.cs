@@ -1,4 +1,5 @@
 using SemRestore.Imaging;
+using SemRestore.Imaging.Registration;
 using SemRestore.Synthesis.Acquisition;
 using SemRestore.Synthesis.Scenes;
 
@@ -103,18 +104,23 @@ public sealed class AcquisitionSimulatorTests
     }
 
     [Fact]
-    public void Offsets_PutEachFileOnTheClean()
+    public void Offsets_AreRecoveredByRegistrationWithinOnePixel()
     {
-        var simulator = new AcquisitionSimulator(AcquisitionOptions.Default with { MaxOffset = 12 });
-        var scene = SceneGeneratorRegistry.Create("holes").Render(256, 192, simulator.RequiredMargin(16), 41);
+        // 512x384: pitch 42.7 px, so offsets up to 20 px stay below half a pitch and the lattice cannot alias.
+        var simulator = new AcquisitionSimulator(AcquisitionOptions.Default with { MaxOffset = 20 });
+        var scene = SceneGeneratorRegistry.Create("holes").Render(512, 384, simulator.RequiredMargin(64), 41);
         var clean = scene.Clean();
-        foreach (var file in simulator.Acquire(scene, [1, 2, 16], 41))
+        foreach (var file in simulator.Acquire(scene, [1, 8, 64], 41))
         {
-            Assert.InRange(Math.Abs(file.OffsetX), 0, 12 + 1);
-            Assert.InRange(Math.Abs(file.OffsetY), 0, 12 + 1);
-            var (dx, dy) = BestIntegerShift(file.Image, clean, 14);
-            Assert.True(Math.Abs(dx - file.OffsetX) <= 1 && Math.Abs(dy - file.OffsetY) <= 1,
-                $"{file.Name}: manifest offset ({file.OffsetX:0.00}, {file.OffsetY:0.00}), best match ({dx}, {dy})");
+            Assert.InRange(Math.Abs(file.OffsetX), 0, 20 + 2);
+            Assert.InRange(Math.Abs(file.OffsetY), 0, 20 + 2);
+            var integer = PsnrMatching.Register(clean, file.Image, new PsnrMatchingOptions(WindowSize: 128, SearchRadius: 24));
+            var subPixel = PhaseCorrelation.Register(clean, file.Image);
+            foreach (var result in new[] { integer, subPixel })
+            {
+                Assert.True(Math.Abs(result.Dx - file.OffsetX) <= 1 && Math.Abs(result.Dy - file.OffsetY) <= 1,
+                    $"{file.Name}: manifest offset ({file.OffsetX:0.00}, {file.OffsetY:0.00}), {result.Method} found ({result.Dx:0.00}, {result.Dy:0.00})");
+            }
         }
     }
 
@@ -192,35 +198,5 @@ public sealed class AcquisitionSimulatorTests
 
         Assert.True(values.Count > 1000, $"only {values.Count} flat pixels");
         return Math.Sqrt(Statistics.Moments(values.ToArray()).Variance);
-    }
-
-    /// <summary>Exhaustive integer search of (dx, dy) minimising the mean squared difference of image(x + dx, y + dy) and clean(x, y).</summary>
-    private static (int Dx, int Dy) BestIntegerShift(GrayImage image, GrayImage clean, int range)
-    {
-        var best = (0, 0);
-        var bestError = double.MaxValue;
-        for (var dy = -range; dy <= range; dy++)
-        {
-            for (var dx = -range; dx <= range; dx++)
-            {
-                double error = 0;
-                for (var y = range; y < clean.Height - range; y += 2)
-                {
-                    for (var x = range; x < clean.Width - range; x += 2)
-                    {
-                        var d = image[x + dx, y + dy] - clean[x, y];
-                        error += d * d;
-                    }
-                }
-
-                if (error < bestError)
-                {
-                    bestError = error;
-                    best = (dx, dy);
-                }
-            }
-        }
-
-        return best;
     }
 }

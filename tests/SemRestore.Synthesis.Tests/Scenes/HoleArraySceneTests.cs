@@ -28,11 +28,14 @@ public sealed class HoleArraySceneTests
     {
         var scene = SceneGeneratorRegistry.Create(kind).Render(512, 384, 8, 9);
         var clean = scene.Clean();
+        var worst = 0.0;
         Assert.All(scene.Circles!, circle =>
         {
             var peak = RimPeakRadius(clean, circle.X, circle.Y, circle.R);
+            worst = Math.Max(worst, Math.Abs(peak - circle.R));
             Assert.True(Math.Abs(peak - circle.R) <= 1, $"rim of ({circle.X:0.0}, {circle.Y:0.0}) peaks at {peak:0.00}, listed {circle.R:0.00}");
         });
+        Console.WriteLine($"{kind}: largest rim-peak error {worst:0.000} px over {scene.Circles!.Count} holes");
     }
 
     [Fact]

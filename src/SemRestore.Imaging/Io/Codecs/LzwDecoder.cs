@@ -1,5 +1,5 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace SemRestore.Imaging.Io.Codecs;
 
@@ -8,7 +8,7 @@ namespace SemRestore.Imaging.Io.Codecs;
 /// writes it). Every table entry is a copy of an earlier stretch of the output, so an entry is stored as
 /// (offset, length) into the output and emitting a code is one block copy instead of a prefix-chain walk.
 /// </summary>
-internal static class LzwDecoder
+internal static unsafe class LzwDecoder
 {
     private const int ClearCode = 256;
     private const int EndCode = 257;
@@ -25,8 +25,10 @@ internal static class LzwDecoder
             throw new InvalidDataException("old-style (pre-TIFF 6.0, LSB-first) LZW data is not supported");
         }
 
-        Span<int> offsets = stackalloc int[TableSize];
-        Span<int> lengths = stackalloc int[TableSize];
+        var offsets = stackalloc int[TableSize];
+        var lengths = stackalloc int[TableSize];
+        var sourceLength = source.Length;
+        var capacity = destination.Length;
         var written = 0;
         var nextCode = FirstFreeCode;
         var codeLength = 9;
@@ -35,101 +37,128 @@ internal static class LzwDecoder
         ulong bits = 0;
         var bitCount = 0;
         var position = 0;
-        while (written < destination.Length)
+        fixed (byte* input = source)
+        fixed (byte* output = destination)
         {
-            // Refill the bit buffer, MSB first.
-            while (bitCount < codeLength && position < source.Length)
+            while (written < capacity)
             {
-                bits = (bits << 8) | source[position++];
-                bitCount += 8;
-            }
-
-            if (bitCount < codeLength)
-            {
-                break;
-            }
-
-            var code = (int)((bits >> (bitCount - codeLength)) & ((1u << codeLength) - 1));
-            bitCount -= codeLength;
-            if (code == EndCode)
-            {
-                break;
-            }
-
-            if (code == ClearCode)
-            {
-                nextCode = FirstFreeCode;
-                codeLength = 9;
-                previousStart = -1;
-                continue;
-            }
-
-            var start = written;
-            int length;
-            var room = destination.Length - written;
-            if (code < ClearCode)
-            {
-                destination[written] = (byte)code;
-                length = 1;
-            }
-            else if (previousStart < 0)
-            {
-                throw new InvalidDataException($"LZW code {code} follows a Clear code; only a literal byte may");
-            }
-            else if (code < nextCode)
-            {
-                length = lengths[code];
-                var from = offsets[code];
-                if (length <= 8 && room >= 8)
+                if (bitCount < codeLength)
                 {
-                    // Most strings are short: one unaligned 8-byte move beats a memmove call. The bytes past the
-                    // string are overwritten by later codes; the source ends before 'written', so it is read intact.
-                    ref var origin = ref MemoryMarshal.GetReference(destination);
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref origin, written), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref origin, from)));
+                    // Refill MSB first: four bytes at once while they last, then byte by byte at the end of the input.
+                    if (position + 4 <= sourceLength)
+                    {
+                        bits = (bits << 32) | BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(input + position));
+                        position += 4;
+                        bitCount += 32;
+                    }
+                    else
+                    {
+                        while (bitCount < codeLength && position < sourceLength)
+                        {
+                            bits = (bits << 8) | input[position++];
+                            bitCount += 8;
+                        }
+
+                        if (bitCount < codeLength)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                var code = (int)((bits >> (bitCount - codeLength)) & ((1u << codeLength) - 1));
+                bitCount -= codeLength;
+                if (code == EndCode)
+                {
+                    break;
+                }
+
+                if (code == ClearCode)
+                {
+                    nextCode = FirstFreeCode;
+                    codeLength = 9;
+                    previousStart = -1;
+                    continue;
+                }
+
+                var start = written;
+                int length;
+                var room = capacity - written;
+                if (code < ClearCode)
+                {
+                    output[written] = (byte)code;
+                    length = 1;
+                }
+                else if (previousStart < 0)
+                {
+                    throw new InvalidDataException($"LZW code {code} follows a Clear code; only a literal byte may");
+                }
+                else if (code < nextCode)
+                {
+                    length = lengths[code];
+                    Copy(output + offsets[code], output + written, length, room);
+                }
+                else if (code == nextCode)
+                {
+                    // KwKwK: the new string is the previous one plus its own first byte.
+                    length = previousLength + 1;
+                    Copy(output + previousStart, output + written, previousLength, room);
+                    if (previousLength < room)
+                    {
+                        output[written + previousLength] = output[previousStart];
+                    }
                 }
                 else
                 {
-                    destination.Slice(from, Math.Min(length, room)).CopyTo(destination[written..]);
-                }
-            }
-            else if (code == nextCode)
-            {
-                // KwKwK: the new string is the previous one plus its own first byte.
-                length = previousLength + 1;
-                destination.Slice(previousStart, Math.Min(previousLength, room)).CopyTo(destination[written..]);
-                if (previousLength < room)
-                {
-                    destination[written + previousLength] = destination[previousStart];
-                }
-            }
-            else
-            {
-                throw new InvalidDataException($"LZW code {code} refers to an entry that does not exist yet (next free is {nextCode})");
-            }
-
-            if (previousStart >= 0)
-            {
-                // New entry = previous string + first byte of this one; in the output that is the previous string's
-                // emission extended by one byte.
-                if (nextCode >= TableSize)
-                {
-                    throw new InvalidDataException("LZW code table overflow (more than 4096 entries without a Clear code)");
+                    throw new InvalidDataException($"LZW code {code} refers to an entry that does not exist yet (next free is {nextCode})");
                 }
 
-                offsets[nextCode] = previousStart;
-                lengths[nextCode] = previousLength + 1;
-                nextCode++;
-                if (nextCode >= (1 << codeLength) - 1 && codeLength < 12)
+                if (previousStart >= 0)
                 {
-                    codeLength++;
-                }
-            }
+                    // New entry = previous string + first byte of this one; in the output that is the previous
+                    // string's emission extended by one byte.
+                    if (nextCode >= TableSize)
+                    {
+                        throw new InvalidDataException("LZW code table overflow (more than 4096 entries without a Clear code)");
+                    }
 
-            written += Math.Min(length, room);
-            previousStart = start;
-            previousLength = length;
+                    offsets[nextCode] = previousStart;
+                    lengths[nextCode] = previousLength + 1;
+                    nextCode++;
+                    if (nextCode >= (1 << codeLength) - 1 && codeLength < 12)
+                    {
+                        codeLength++;
+                    }
+                }
+
+                written += Math.Min(length, room);
+                previousStart = start;
+                previousLength = length;
+            }
         }
 
         return written;
+    }
+
+    /// <summary>Copies min(length, room) bytes from an earlier part of the output; the source always ends before the target starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(byte* from, byte* to, int length, int room)
+    {
+        // Most strings are short: 8 or 16-byte moves beat a memmove call. Bytes past the string are scratch that
+        // later codes overwrite; they stay inside the buffer because room >= the move size.
+        if (length <= 8 && room >= 8)
+        {
+            Unsafe.WriteUnaligned(to, Unsafe.ReadUnaligned<ulong>(from));
+        }
+        else if (length <= 16 && room >= 16)
+        {
+            Unsafe.WriteUnaligned(to, Unsafe.ReadUnaligned<ulong>(from));
+            Unsafe.WriteUnaligned(to + 8, Unsafe.ReadUnaligned<ulong>(from + 8));
+        }
+        else
+        {
+            var count = Math.Min(length, room);
+            Buffer.MemoryCopy(from, to, count, count);
+        }
     }
 }

@@ -3,7 +3,7 @@ namespace SemRestore.Imaging.Io.Codecs;
 /// <summary>
 /// TIFF LZW encoder, bit-compatible with libtiff: starts with Clear, 9 to 12-bit MSB-first codes, widens one
 /// code early, emits Clear when the table reaches 4094 entries. The string table is an open-addressing hash of
-/// (prefix code, next byte) pairs, cleared cheaply by generation stamps.
+/// (prefix code, next byte) pairs, cleared cheaply by generation stamps (a slot from an older table never matches the current stamp).
 /// </summary>
 internal sealed class LzwEncoder
 {
@@ -13,10 +13,9 @@ internal sealed class LzwEncoder
     private const int MaxCode = 4095;
     private const int HashSize = 1 << 13;
 
-    private readonly int[] _keys = new int[HashSize];
-    private readonly short[] _codes = new short[HashSize];
-    private readonly int[] _stamps = new int[HashSize];
-    private int _stamp;
+    // One slot = stamp (high 32 bits) | key (20 bits: prefix code and next byte) | code (12 bits): one load per probe.
+    private readonly ulong[] _slots = new ulong[HashSize];
+    private uint _stamp;
 
     /// <summary>Encodes <paramref name="source"/>; the result is a complete LZW stream ending in EOI.</summary>
     public byte[] Encode(ReadOnlySpan<byte> source)
@@ -33,17 +32,25 @@ internal sealed class LzwEncoder
         }
 
         int prefix = source[0];
+        var slots = _slots;
         for (var i = 1; i < source.Length; i++)
         {
             var next = source[i];
-            var key = (prefix << 8) | next;
-            var slot = (int)(((uint)key * 2654435761u) >> 19);
+            var key = (uint)((prefix << 8) | next);
+            var tag = ((ulong)_stamp << 32) | ((ulong)key << 12);
+            var slot = (int)((key * 2654435761u) >> 19);
             var found = -1;
-            while (_stamps[slot] == _stamp)
+            while (true)
             {
-                if (_keys[slot] == key)
+                var entry = slots[slot];
+                if ((entry & ~0xFFFul) == tag)
                 {
-                    found = _codes[slot];
+                    found = (int)(entry & 0xFFF);
+                    break;
+                }
+
+                if ((uint)(entry >> 32) != _stamp)
+                {
                     break;
                 }
 
@@ -57,9 +64,7 @@ internal sealed class LzwEncoder
             }
 
             output.Write(prefix, codeLength);
-            _stamps[slot] = _stamp;
-            _keys[slot] = key;
-            _codes[slot] = (short)nextCode;
+            slots[slot] = tag | (uint)nextCode;
             nextCode++;
             if (nextCode == MaxCode - 1)
             {
@@ -96,9 +101,9 @@ internal sealed class LzwEncoder
     private void Reset()
     {
         _stamp++;
-        if (_stamp == int.MaxValue)
+        if (_stamp == uint.MaxValue)
         {
-            Array.Clear(_stamps);
+            Array.Clear(_slots);
             _stamp = 1;
         }
     }

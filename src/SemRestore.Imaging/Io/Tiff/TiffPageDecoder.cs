@@ -83,11 +83,8 @@ internal sealed class TiffPageDecoder
             throw source.Fail($"{where}: predictor {page.Predictor} is not supported for {page.BitsPerSample}-bit {page.SampleFormatName} samples");
         }
 
+        IoGuards.CheckPixelCount(source.Path, page.Width, page.Height, options, where);
         var pixels = (long)page.Width * page.Height;
-        if (pixels > options.MaxPixels || pixels > Array.MaxLength)
-        {
-            throw source.Fail($"{where}: {page.Width}x{page.Height} = {pixels} pixels exceeds the limit of {Math.Min(options.MaxPixels, Array.MaxLength)} pixels");
-        }
 
         var chunkBytes = (long)page.ChunkWidth * page.ChunkHeight * (page.Planar == 1 ? page.SamplesPerPixel : 1) * page.BytesPerSample;
         // A tile may overhang the image, but not by orders of magnitude: such claims come from corrupt tags.

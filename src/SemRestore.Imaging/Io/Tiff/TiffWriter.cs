@@ -207,19 +207,14 @@ internal static class TiffWriter
             entries.Add((TiffTags.Predictor, 3, 1, Shorts([depth == 32 ? 3 : 2])));
         }
 
-        var hasSoftware = false;
+        // Software names the program that wrote this file, so it is always SemRestore; the other text tags are copied.
+        entries.Add((TiffTags.Software, 2, 0, Ascii("SemRestore")));
         foreach (var (tag, key) in TiffTags.TextTags)
         {
-            if (frame.Metadata.TryGetValue(key, out var text))
+            if (tag != TiffTags.Software && frame.Metadata.TryGetValue(key, out var text))
             {
-                hasSoftware |= tag == TiffTags.Software;
                 entries.Add((tag, 2, 0, Ascii(text)));
             }
-        }
-
-        if (!hasSoftware)
-        {
-            entries.Add((TiffTags.Software, 2, 0, Ascii("SemRestore")));
         }
 
         entries.Sort((a, b) => a.Tag.CompareTo(b.Tag));
