@@ -8,6 +8,7 @@ public static class SuiteCatalog
         ["classical"] = ClassicalSuite.Run,
         ["engine"] = EngineSuite.Run,
         ["imaging"] = ImagingSuite.Run,
+        ["metrics"] = MetricsSuite.Run,
         ["synthesis"] = SynthesisSuite.Run,
     };
 }

@@ -1,4 +1,6 @@
+using System.Numerics.Tensors;
 using SemRestore.Imaging;
+using SemRestore.Metrics.Internal;
 
 namespace SemRestore.Metrics;
 
@@ -20,18 +22,15 @@ public static class PsnrMetric
         var height = image.Height;
         var width = image.Width;
         var rowSums = new double[height];
-        Parallel.For(0, height, y =>
+        Parallel.For(0, height, () => (new double[width], new double[width]), (y, _, scratch) =>
         {
-            var offset = y * width;
-            double sum = 0;
-            for (var x = 0; x < width; x++)
-            {
-                double d = a[offset + x] - (double)b[offset + x];
-                sum += d * d;
-            }
-
-            rowSums[y] = sum;
-        });
+            var (da, db) = scratch;
+            SpanMath.Widen(a.AsSpan(y * width, width), da);
+            SpanMath.Widen(b.AsSpan(y * width, width), db);
+            TensorPrimitives.Subtract(da, db, da);
+            rowSums[y] = TensorPrimitives.SumOfSquares<double>(da);
+            return scratch;
+        }, _ => { });
 
         // Rows are summed in order so the result does not depend on the thread count.
         double total = 0;

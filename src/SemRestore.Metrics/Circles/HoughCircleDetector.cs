@@ -318,12 +318,14 @@ public static class HoughCircleDetector
             return null;
         }
 
-        // Sub-pixel centre and radius: algebraic (Kasa) least-squares circle fit to the supporting edge points,
-        // twice, the second time on the points near the first fit. Votes alone bias centres by a pixel or two.
+        // Sub-pixel centre and radius: algebraic (Kasa) least-squares circle fit to the supporting edge points, first
+        // within 1.5 px of the histogram radius, then within 25 % of the fitted radius so that the whole contour of an
+        // oval or dented hole takes part (a narrow band keeps only the arcs near the mean radius and biases the centre).
         var fit = (X: cx, Y: cy, Radius: (double)bestRadius);
-        for (var pass = 0; pass < 2; pass++)
+        for (var pass = 0; pass < 3; pass++)
         {
-            var refined = FitCircle(grid, fit.X, fit.Y, fit.Radius, 1.5);
+            var band = pass == 0 ? 1.5 : Math.Max(1.5, 0.25 * fit.Radius);
+            var refined = FitCircle(grid, fit.X, fit.Y, fit.Radius, band);
             if (refined is null || Math.Abs(refined.Value.X - cx) > 0.5 * bestRadius || Math.Abs(refined.Value.Y - cy) > 0.5 * bestRadius)
             {
                 break;

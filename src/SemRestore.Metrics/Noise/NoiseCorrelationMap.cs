@@ -1,4 +1,6 @@
+using System.Numerics.Tensors;
 using SemRestore.Imaging;
+using SemRestore.Metrics.Internal;
 
 namespace SemRestore.Metrics.Noise;
 
@@ -39,7 +41,8 @@ public sealed class NoiseCorrelationMap
 
     /// <summary>
     /// corr(dx, dy) = cov(r(x, y), r(x + dx, y + dy)) / (sd sd') over all pixel pairs inside the image, each side with
-    /// its own mean; sums in double. Offsets run in parallel, each one sequentially, so the result is deterministic.
+    /// its own mean; sums in double (vectorised per row). Offsets run in parallel, each one sequentially, so the result
+    /// is deterministic.
     /// </summary>
     /// <param name="residual">The residual image (any range).</param>
     /// <param name="radius">k, in [0, 64] and smaller than half of each side.</param>
@@ -60,43 +63,47 @@ public sealed class NoiseCorrelationMap
         var width = residual.Width;
         var height = residual.Height;
         var constant = false;
-        Parallel.For(0, values.Length, new ParallelOptions { CancellationToken = cancellationToken }, index =>
+        // corr(-dx, -dy) pairs the same pixels as corr(dx, dy) with the roles swapped, so only the half with
+        // (dy > 0) or (dy == 0 and dx >= 0) is computed and mirrored.
+        var half = values.Length / 2 + 1;
+        Parallel.For(0, half, new ParallelOptions { CancellationToken = cancellationToken }, () => new double[2 * width], (offsetIndex, _, scratch) =>
         {
+            var index = values.Length - 1 - offsetIndex;
             var dy = index / size - radius;
             var dx = index % size - radius;
             var x0 = Math.Max(0, -dx);
             var x1 = Math.Min(width, width - dx);
             var y0 = Math.Max(0, -dy);
             var y1 = Math.Min(height, height - dy);
+            var count = x1 - x0;
+            var rowA = scratch.AsSpan(0, count);
+            var rowB = scratch.AsSpan(width, count);
             double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
             for (var y = y0; y < y1; y++)
             {
-                var rowA = y * width;
-                var rowB = (y + dy) * width + dx;
-                for (var x = x0; x < x1; x++)
-                {
-                    double a = pixels[rowA + x];
-                    double b = pixels[rowB + x];
-                    sa += a;
-                    sb += b;
-                    saa += a * a;
-                    sbb += b * b;
-                    sab += a * b;
-                }
+                SpanMath.Widen(pixels.AsSpan(y * width + x0, count), rowA);
+                SpanMath.Widen(pixels.AsSpan((y + dy) * width + x0 + dx, count), rowB);
+                sa += TensorPrimitives.Sum<double>(rowA);
+                sb += TensorPrimitives.Sum<double>(rowB);
+                saa += TensorPrimitives.SumOfSquares<double>(rowA);
+                sbb += TensorPrimitives.SumOfSquares<double>(rowB);
+                sab += TensorPrimitives.Dot<double>(rowA, rowB);
             }
 
-            var n = (double)(x1 - x0) * (y1 - y0);
+            var n = (double)count * (y1 - y0);
             var cov = sab / n - sa / n * (sb / n);
             var va = saa / n - sa / n * (sa / n);
             var vb = sbb / n - sb / n * (sb / n);
             if (!(va > 0) || !(vb > 0))
             {
                 constant = true;
-                return;
+                return scratch;
             }
 
             values[index] = cov / Math.Sqrt(va * vb);
-        });
+            values[values.Length - 1 - index] = values[index];
+            return scratch;
+        }, _ => { });
 
         if (constant)
         {
