@@ -37,7 +37,7 @@ public static class SynthesisManifestSource
                 }
             }
 
-            scenes.Add(new SceneSource(entry.Name, split, frames, offsets));
+            scenes.Add(new SceneSource(entry.Name, split, frames, offsets, Kind: entry.Kind));
         }
 
         return scenes;
