@@ -18,5 +18,7 @@ public static class CommandCatalog
         yield return EvalCommand.Create();
         yield return CompareCommand.Create();
         yield return AnalyzeNoiseCommand.Create();
+        yield return TrainCommand.Create();
+        yield return ExperimentCommand.Create();
     }
 }

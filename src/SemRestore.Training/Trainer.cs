@@ -203,7 +203,10 @@ public sealed class Trainer
         }
 
         Directory.Move(temp, final);
-        Directory.Delete(old, recursive: true);
+        if (Directory.Exists(old))
+        {
+            Directory.Delete(old, recursive: true);
+        }
     }
 
     private TrainingCheckpointState? LoadCheckpoint(string directory, Optimizer optimizer)

@@ -11,6 +11,8 @@ public sealed class ModelRegistryTests
     public static readonly Dictionary<string, string> SmallSpecs = new()
     {
         ["dncnn"] = "dncnn:layers=4,channels=8",
+        ["fbinet"] = "fbinet:layers=4,filters=8",
+        ["unet"] = "unet",
     };
 
     public static TheoryData<string> Names()
@@ -69,5 +71,42 @@ public sealed class ModelRegistryTests
     {
         var error = Assert.Throws<ArgumentException>(() => ModelRegistry.Create("dncnn:depth=3", 0));
         Assert.Contains("unknown parameter", error.Message);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void UNetHalo_CoversTheMeasuredReachOfAOnePixelChange()
+    {
+        // A 32 x 384 strip keeps the cost low; the network treats rows and columns alike, so the vertical reach is its reach.
+        using var scope = new TensorScope();
+        var model = ModelRegistry.Create("unet", 7);
+        model.Module.Eval();
+        const int height = 384, width = 32, row = 192;
+        var input = Tensor.Randn(3, 1, 1, height, width);
+        var before = model.Module.Forward(input).ToArray();
+        var changed = input.ToArray();
+        changed[row * width + 16] += 1f;
+        var after = model.Module.Forward(Tensor.FromArray(changed, 1, 1, height, width)).ToArray();
+        var reach = 0;
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (before[i] != after[i])
+            {
+                reach = Math.Max(reach, Math.Abs(i / width - row));
+            }
+        }
+
+        Assert.Equal(ModelRegistry.UNetMeasuredReach, reach);
+        Assert.True(reach <= model.Halo, $"reach {reach} exceeds the declared halo {model.Halo}");
+        Assert.Equal(0, model.Halo % model.SizeMultiple);
+    }
+
+    [Fact]
+    public void FbiNet_DeclaresItsReceptiveField()
+    {
+        var model = ModelRegistry.Create("fbinet", 0);
+        Assert.Equal(48, model.Halo);
+        Assert.Equal("fbinet:layers=17,filters=64,mul=1,blind=true", model.Spec);
+        Assert.Equal("fbinet:layers=17,filters=64,mul=1,blind=false", ModelRegistry.Create("fbinet:blind=false", 0).Spec);
     }
 }

@@ -24,11 +24,15 @@ public static class DenoiseCommand
         {
             Description = $"Denoiser as name:key=value,... (for example bm3d:sigma=25, median:size=11,passes=3). Registered: {string.Join(", ", DenoiserRegistry.Names)}.",
         };
+        var model = new Option<string?>("--model") { Description = "A trained model folder (model.json + model.safetensors from 'semrestore train') instead of --method." };
+        var tile = new Option<int>("--tile") { Description = "With --model: output tile side in pixels (memory grows with (tile + 2 halo)^2; the result does not depend on it).", DefaultValueFactory = _ => 512 };
         var depth = new Option<int?>("--depth") { Description = "Output bit depth: 8, 16 or 32 (float; TIFF and PFM only). Default: each input's depth." };
         var command = new Command("denoise", "Denoise an image, a TIFF stack or a folder of images with a registered denoiser.");
         command.Arguments.Add(input);
         command.Options.Add(output);
         command.Options.Add(method);
+        command.Options.Add(model);
+        command.Options.Add(tile);
         command.Options.Add(depth);
         CliAction.Set(command, (parseResult, context) =>
         {
@@ -38,7 +42,7 @@ public static class DenoiseCommand
                 throw new CliUsageException($"--depth must be 8, 16 or 32, got {d}.");
             }
 
-            var denoiser = CreateDenoiser(parseResult.GetValue(method));
+            var denoiser = CreateDenoiser(parseResult.GetValue(method), parseResult.GetValue(model), parseResult.GetValue(tile));
             var inPath = parseResult.GetValue(input)!;
             var outPath = parseResult.GetValue(output)!;
             var writeOptions = new ImageWriteOptions(bitDepth);
@@ -67,11 +71,21 @@ public static class DenoiseCommand
     /// </summary>
     /// <exception cref="CliUsageException">No method was given.</exception>
     /// <exception cref="ArgumentException">The spec names an unknown denoiser or a bad parameter (the message says which).</exception>
-    internal static IDenoiser CreateDenoiser(string? methodSpec)
+    internal static IDenoiser CreateDenoiser(string? methodSpec, string? modelDirectory = null, int tileSize = 512)
     {
+        if (modelDirectory is not null)
+        {
+            if (!string.IsNullOrWhiteSpace(methodSpec))
+            {
+                throw new CliUsageException("give either --method or --model, not both.");
+            }
+
+            return SemRestore.Training.Restorer.Load(modelDirectory, new SemRestore.Training.RestorerOptions(TileSize: tileSize));
+        }
+
         if (string.IsNullOrWhiteSpace(methodSpec))
         {
-            throw new CliUsageException($"give --method SPEC, for example --method bm3d:sigma=25; registered: {string.Join(", ", DenoiserRegistry.Names)}.");
+            throw new CliUsageException($"give --method SPEC or --model DIR, for example --method bm3d:sigma=25; registered: {string.Join(", ", DenoiserRegistry.Names)}.");
         }
 
         return DenoiserRegistry.Create(methodSpec);

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace SemRestore.Tensors;
 
 public static partial class Ops
@@ -15,6 +17,11 @@ public static partial class Ops
         var (outH, outW) = PoolOutput("max_pool2d", x, kernel, s, padding);
         int n = x.Dim(0), c = x.Dim(1), h = x.Dim(2), w = x.Dim(3);
         var output = Tensor.Empty(n, c, outH, outW);
+        if (kernel == 2 && s == 2 && padding == 0)
+        {
+            return MaxPool2x2(x, output, n * c, h, w, outH, outW);
+        }
+
         var argmax = new int[output.Length];
         ParallelFor(n * c, outH * outW * kernel * kernel, p =>
         {
@@ -77,6 +84,53 @@ public static partial class Ops
                 }
             });
         });
+    }
+
+    /// <summary>The U-Net's 2x2 stride-2 pool, branch-free: a SIMD vertical max of the two input rows, then the max of
+    /// each horizontal pair. NaN propagates (IEEE maximum), as in PyTorch. The backward pass routes each gradient to
+    /// the first element of its window (a, b, c, d order) equal to the output, so no index buffer is kept.</summary>
+    private static Tensor MaxPool2x2(Tensor x, Tensor output, int planes, int h, int w, int outH, int outW)
+    {
+        ParallelFor(planes, outH * outW * 4, p =>
+        {
+            var src = x.Data.Slice(p * h * w, h * w);
+            var dst = output.Data.Slice(p * outH * outW, outH * outW);
+            var buffer = outW <= 2048 ? stackalloc float[2 * outW] : new float[2 * outW];
+            for (var oy = 0; oy < outH; oy++)
+            {
+                TensorPrimitives.Max(src.Slice(2 * oy * w, 2 * outW), src.Slice((2 * oy + 1) * w, 2 * outW), buffer);
+                var d = dst.Slice(oy * outW, outW);
+                for (var ox = 0; ox < d.Length; ox++)
+                {
+                    d[ox] = MathF.Max(buffer[2 * ox], buffer[2 * ox + 1]);
+                }
+            }
+        });
+
+        return Record(output, "max_pool2d", [x], g =>
+        {
+            x.GradSpan();
+            ParallelFor(planes, outH * outW * 4, p =>
+            {
+                var src = x.Data.Slice(p * h * w, h * w);
+                var dx = x.Grad!.Data.Slice(p * h * w, h * w);
+                var ys = output.Data.Slice(p * outH * outW, outH * outW);
+                var gs = g.Data.Slice(p * outH * outW, outH * outW);
+                for (var oy = 0; oy < outH; oy++)
+                {
+                    int row0 = 2 * oy * w, row1 = row0 + w;
+                    for (var ox = 0; ox < outW; ox++)
+                    {
+                        var y = ys[oy * outW + ox];
+                        int i0 = row0 + 2 * ox, i1 = i0 + 1, i2 = row1 + 2 * ox, i3 = i2 + 1;
+                        var target = Same(src[i0], y) ? i0 : Same(src[i1], y) ? i1 : Same(src[i2], y) ? i2 : i3;
+                        dx[target] += gs[oy * outW + ox];
+                    }
+                }
+            });
+        });
+
+        static bool Same(float v, float y) => v == y || (float.IsNaN(v) && float.IsNaN(y));
     }
 
     /// <summary>

@@ -236,15 +236,15 @@ public static partial class Ops
         }
 
         var output = Tensor.Empty(outShape);
-        Gather4(x.Data, output.Data, dims, strides, accumulate: false);
-        return Record(output, "permute", [x], g =>
-        {
-            // Scatter back through the same index map (a permutation, so no collisions).
-            Scatter4(g.Data, x.GradSpan(), dims, strides);
-        });
+        Walk4(x.Data, output.Data, dims, strides, gather: true);
+
+        // Backward scatters through the same index map (a permutation, so no collisions).
+        return Record(output, "permute", [x], g => Walk4(x.GradSpan(), g.Data, dims, strides, gather: false));
     }
 
-    private static void Gather4(ReadOnlySpan<float> src, Span<float> dst, int[] dims, int[] strides, bool accumulate)
+    /// <summary>Walks a rank-4 strided view in row-major order: gather copies view -> dense, otherwise the dense
+    /// values are added back into the view's positions (the permutation's backward).</summary>
+    private static void Walk4(Span<float> strided, Span<float> dense, int[] dims, int[] strides, bool gather)
     {
         var o = 0;
         for (var i0 = 0; i0 < dims[0]; i0++)
@@ -256,27 +256,15 @@ public static partial class Ops
                     var baseOffset = i0 * strides[0] + i1 * strides[1] + i2 * strides[2];
                     for (var i3 = 0; i3 < dims[3]; i3++, o++)
                     {
-                        var v = src[baseOffset + i3 * strides[3]];
-                        dst[o] = accumulate ? dst[o] + v : v;
-                    }
-                }
-            }
-        }
-    }
-
-    private static void Scatter4(ReadOnlySpan<float> src, Span<float> dst, int[] dims, int[] strides)
-    {
-        var o = 0;
-        for (var i0 = 0; i0 < dims[0]; i0++)
-        {
-            for (var i1 = 0; i1 < dims[1]; i1++)
-            {
-                for (var i2 = 0; i2 < dims[2]; i2++)
-                {
-                    var baseOffset = i0 * strides[0] + i1 * strides[1] + i2 * strides[2];
-                    for (var i3 = 0; i3 < dims[3]; i3++, o++)
-                    {
-                        dst[baseOffset + i3 * strides[3]] += src[o];
+                        ref var s = ref strided[baseOffset + i3 * strides[3]];
+                        if (gather)
+                        {
+                            dense[o] = s;
+                        }
+                        else
+                        {
+                            s += dense[o];
+                        }
                     }
                 }
             }

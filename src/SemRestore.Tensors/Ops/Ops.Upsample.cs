@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace SemRestore.Tensors;
 
 public static partial class Ops
@@ -19,9 +21,21 @@ public static partial class Ops
             for (var y = 0; y < h; y++)
             {
                 var first = dst.Slice(y * scale * outW, outW);
-                for (var xx = 0; xx < w; xx++)
+                var row = src.Slice(y * w, w);
+                if (scale == 2)
                 {
-                    first.Slice(xx * scale, scale).Fill(src[y * w + xx]);
+                    for (var xx = 0; xx < row.Length; xx++)
+                    {
+                        first[2 * xx] = row[xx];
+                        first[2 * xx + 1] = row[xx];
+                    }
+                }
+                else
+                {
+                    for (var xx = 0; xx < row.Length; xx++)
+                    {
+                        first.Slice(xx * scale, scale).Fill(row[xx]);
+                    }
                 }
 
                 for (var r = 1; r < scale; r++)
@@ -38,13 +52,38 @@ public static partial class Ops
             {
                 var dx = x.Grad!.Data.Slice(p * h * w, h * w);
                 var gs = g.Data.Slice(p * outH * outW, outH * outW);
-                for (var y = 0; y < outH; y++)
+                var rowSum = scale == 2 ? new float[outW] : [];
+                for (var y = 0; y < h; y++)
                 {
-                    var row = gs.Slice(y * outW, outW);
-                    var dRow = dx.Slice(y / scale * w, w);
-                    for (var xx = 0; xx < outW; xx++)
+                    var dRow = dx.Slice(y * w, w);
+                    if (scale == 2)
                     {
-                        dRow[xx / scale] += row[xx];
+                        // Vertical pair sum with SIMD, then the horizontal pairs.
+                        TensorPrimitives.Add(gs.Slice(2 * y * outW, outW), gs.Slice((2 * y + 1) * outW, outW), rowSum);
+                        for (var xx = 0; xx < dRow.Length; xx++)
+                        {
+                            dRow[xx] += rowSum[2 * xx] + rowSum[2 * xx + 1];
+                        }
+
+                        continue;
+                    }
+
+                    for (var r = 0; r < scale; r++)
+                    {
+                        var row = gs.Slice((y * scale + r) * outW, outW);
+                        {
+                            for (var xx = 0; xx < dRow.Length; xx++)
+                            {
+                                var block = row.Slice(xx * scale, scale);
+                                var sum = 0f;
+                                foreach (var v in block)
+                                {
+                                    sum += v;
+                                }
+
+                                dRow[xx] += sum;
+                            }
+                        }
                     }
                 }
             });
