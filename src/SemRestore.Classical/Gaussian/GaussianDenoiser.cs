@@ -23,10 +23,14 @@ public sealed class GaussianDenoiser : IDenoiser
         _weights = Kernel(Options.Sigma, Options.EffectiveRadius);
     }
 
+    /// <summary>The validated options this denoiser runs with.</summary>
     public GaussianOptions Options { get; }
 
+    /// <summary>The canonical spec with every option, e.g. what <see cref="DenoiserRegistry.Create(string)"/> accepts back.</summary>
     public string Description => Options.ToSpec();
 
+    /// <summary>Registry factory: reads the options from a parsed spec.</summary>
+    /// <exception cref="ArgumentException">A parameter is unknown or out of range.</exception>
     public static GaussianDenoiser FromSpec(NamedSpec spec) => new(GaussianOptions.FromSpec(spec));
 
     /// <summary>The normalised 1-D kernel of length 2 * radius + 1.</summary>

@@ -10,13 +10,15 @@ namespace SemRestore.Training.Data;
 /// <param name="Offsets">Known offsets against the reference frame (synthesis manifests carry them); missing keys are computed or zero.</param>
 /// <param name="Acquisitions">Acquisition id per key; missing keys use <see cref="FrameKeys.DefaultAcquisition"/>.</param>
 /// <param name="Kind">Scene kind when known (synthesis: <c>holes</c>, <c>holes-irregular</c>, ...), for grouping results.</param>
+/// <param name="CirclesPath">Ground-truth circles.json (clean-image coordinates) for the circle-detection failure rate, when known.</param>
 public sealed record SceneSource(
     string Name,
     DatasetSplit Split,
     IReadOnlyDictionary<string, string> Frames,
     IReadOnlyDictionary<string, FrameOffset>? Offsets = null,
     IReadOnlyDictionary<string, int>? Acquisitions = null,
-    string? Kind = null)
+    string? Kind = null,
+    string? CirclesPath = null)
 {
     /// <summary>The acquisition of a frame of this scene.</summary>
     public int AcquisitionOf(string key) =>

@@ -37,7 +37,8 @@ public static class SynthesisManifestSource
                 }
             }
 
-            scenes.Add(new SceneSource(entry.Name, split, frames, offsets, Kind: entry.Kind));
+            scenes.Add(new SceneSource(entry.Name, split, frames, offsets, Kind: entry.Kind,
+                CirclesPath: entry.Circles is null ? null : Path.Combine(directory, entry.Circles)));
         }
 
         return scenes;

@@ -6,6 +6,7 @@ using SemRestore.Imaging;
 using SemRestore.Imaging.Denoising;
 using SemRestore.Imaging.Io;
 using SemRestore.Metrics;
+using SemRestore.Metrics.Circles;
 using SemRestore.Training.Configuration;
 using SemRestore.Training.Data;
 using YamlDotNet.Serialization;
@@ -100,6 +101,7 @@ public sealed class ExperimentRunner(ExperimentConfig config, TextWriter log)
         {
             var scene = dataset.Scenes[index];
             var reference = Normalized(dataset.GetFrame(index, config.Evaluation.Reference));
+            var truth = CirclesInCrop(scene, dataset.AlignmentOf(index));
             foreach (var (name, input, denoiser, normalizedOutput) in methods)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -120,14 +122,33 @@ public sealed class ExperimentRunner(ExperimentConfig config, TextWriter log)
                     System.Numerics.Tensors.TensorPrimitives.Clamp(result.Pixels, 0f, 1f, result.Pixels);
                 }
 
+                double? failure = truth is null
+                    ? null
+                    : FailureRate.Compute(HoughCircleDetector.Detect(result, CircleDetectorOptions.ForGroundTruth(truth), cancellationToken), truth).Percent;
                 var score = new MethodScore(name, scene.Name, scene.Kind,
-                    PsnrMetric.Compute(result, reference, 1.0), SsimMetric.Compute(result, reference, SsimOptions.SkimageDefault(1.0), cancellationToken));
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} on {scene.Name} ({scene.Kind}): PSNR {score.Psnr:F2} dB, SSIM {score.Ssim:F4}"));
+                    PsnrMetric.Compute(result, reference, 1.0), SsimMetric.Compute(result, reference, SsimOptions.SkimageDefault(1.0), cancellationToken), failure);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name} on {scene.Name} ({scene.Kind}): PSNR {score.Psnr:F2} dB, SSIM {score.Ssim:F4}, FR {(failure is null ? "-" : $"{failure:F1} %")}"));
                 scores.Add(score);
             }
         }
 
         return scores;
+    }
+
+    // Ground truth is in clean-image coordinates; the evaluated crop starts at the alignment's (Left, Top) of the
+    // reference (clean). Holes that the crop cuts are dropped.
+    private static List<Circle>? CirclesInCrop(SceneSource scene, SceneAlignment alignment)
+    {
+        if (scene.CirclesPath is null || !File.Exists(scene.CirclesPath) || alignment.Reference != FrameKeys.Clean)
+        {
+            return null;
+        }
+
+        return CircleFile.Load(scene.CirclesPath)
+            .Select(c => c.Offset(alignment.Left, alignment.Top))
+            .Where(c => c.X - c.Radius >= 0 && c.Y - c.Radius >= 0 && c.X + c.Radius < alignment.Width && c.Y + c.Radius < alignment.Height)
+            .ToList();
     }
 
     private static GrayImage Normalized(GrayImage image)
@@ -144,11 +165,11 @@ public sealed class ExperimentRunner(ExperimentConfig config, TextWriter log)
         var methods = scores.Select(s => s.Method).Distinct().ToList();
         var text = new StringBuilder();
         text.AppendLine(c, $"# Experiment {config.Name}").AppendLine();
-        text.AppendLine(c, $"Test split `{config.Evaluation.Split}`, reference `{config.Evaluation.Reference}`; input and reference min-max normalised per image, outputs clipped to [0, 1]; PSNR with data range 1; SSIM = scikit-image default (7x7 uniform window, sample covariance).").AppendLine();
+        text.AppendLine(c, $"Test split `{config.Evaluation.Split}`, reference `{config.Evaluation.Reference}`; input and reference min-max normalised per image, outputs clipped to [0, 1]; PSNR with data range 1; SSIM = scikit-image default (7x7 uniform window, sample covariance); FR = percent of ground-truth holes the Hough circle detector (SemRestore.Metrics, radii from the ground truth) does not find.").AppendLine();
         text.Append("| method |");
         foreach (var (scene, kind) in scenes)
         {
-            text.Append(c, $" {scene} ({kind}) PSNR / SSIM |");
+            text.Append(c, $" {scene} ({kind}) PSNR / SSIM / FR |");
         }
 
         text.AppendLine(" regular avg | irregular avg | all avg | train s |");
@@ -160,7 +181,7 @@ public sealed class ExperimentRunner(ExperimentConfig config, TextWriter log)
             foreach (var (scene, _) in scenes)
             {
                 var s = rows.Single(r => r.Scene == scene);
-                text.Append(c, $" {s.Psnr:F2} / {s.Ssim:F4} |");
+                text.Append(c, $" {s.Psnr:F2} / {s.Ssim:F4} / {(s.FailureRate is { } f ? $"{f:F1} %" : "-")} |");
             }
 
             text.Append(Average(rows.Where(r => IsRegular(r.Kind)))).Append(Average(rows.Where(r => !IsRegular(r.Kind)))).Append(Average(rows));
@@ -177,9 +198,14 @@ public sealed class ExperimentRunner(ExperimentConfig config, TextWriter log)
     private static string Average(IEnumerable<MethodScore> scores)
     {
         var list = scores.ToList();
-        return list.Count == 0
-            ? " - |"
-            : string.Create(CultureInfo.InvariantCulture, $" {list.Average(s => s.Psnr):F2} / {list.Average(s => s.Ssim):F4} |");
+        if (list.Count == 0)
+        {
+            return " - |";
+        }
+
+        var rates = list.Where(s => s.FailureRate is not null).Select(s => s.FailureRate!.Value).ToList();
+        var rate = rates.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{rates.Average():F1} %");
+        return string.Create(CultureInfo.InvariantCulture, $" {list.Average(s => s.Psnr):F2} / {list.Average(s => s.Ssim):F4} / {rate} |");
     }
 
     // Run keys override defaults; mappings under the same key (data:, validation:) are merged one level deep.

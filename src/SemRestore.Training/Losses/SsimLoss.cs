@@ -15,14 +15,7 @@ public sealed class SsimLoss : ILoss
 
     public SsimLoss(NamedSpec spec)
     {
-        Window = spec.GetInt("win", 11, 3, 31);
-        if (Window % 2 == 0)
-        {
-            throw new ArgumentException($"ssim: parameter 'win' must be odd, got {Window}.", "win");
-        }
-
-        Sigma = spec.GetDouble("sigma", 1.5, 0.1, 10);
-        DataRange = spec.GetDouble("range", 1, 1e-6, 1e6);
+        (Window, Sigma, DataRange) = SsimWindowMaps.ReadOptions(spec);
         spec.EnsureOnly();
         _window = SsimWindowMaps.Gaussian(Window, Sigma);
     }

@@ -1,3 +1,4 @@
+using SemRestore.Imaging.Specs;
 using SemRestore.Tensors;
 
 namespace SemRestore.Training.Losses;
@@ -9,6 +10,19 @@ namespace SemRestore.Training.Losses;
 /// </summary>
 internal static class SsimWindowMaps
 {
+    /// <summary>Reads the window options shared by the SSIM losses: odd <c>win</c> (3..31), <c>sigma</c>, data <c>range</c>.</summary>
+    /// <exception cref="ArgumentException">Out of range or an even window.</exception>
+    public static (int Window, double Sigma, double DataRange) ReadOptions(NamedSpec spec)
+    {
+        var window = spec.GetInt("win", 11, 3, 31);
+        if (window % 2 == 0)
+        {
+            throw new ArgumentException($"{spec.Name}: parameter 'win' must be odd, got {window}.", "win");
+        }
+
+        return (window, spec.GetDouble("sigma", 1.5, 0.1, 10), spec.GetDouble("range", 1, 1e-6, 1e6));
+    }
+
     public static float[] Gaussian(int size, double sigma)
     {
         var weights = new float[size];
