@@ -64,21 +64,58 @@ public sealed class Trainer
         var intervalClock = Stopwatch.StartNew();
         var intervalSteps = 0;
         var lastLoss = state.LastLoss;
+
+        // Ctrl+C must leave a checkpoint within the CLI's short termination grace, whatever a step costs: the token's
+        // callback saves the last completed step at once. Parameters change only inside the gate (optimiser step and
+        // bookkeeping), so the callback always sees a consistent state; the interrupted step is abandoned.
+        var gate = new Lock();
+        var completed = state.Step;
+        var stopped = false;
+        void SaveStopped()
+        {
+            state = state with { Step = completed, NextSample = completed * s.BatchSize, LastLoss = lastLoss, ElapsedSeconds = state.ElapsedSeconds + clock.Elapsed.TotalSeconds };
+            clock.Restart();
+            SaveCheckpoint(directory, optimizer, state);
+            WriteModel(directory, state);
+            stopped = true;
+        }
+
+        using var registration = cancellationToken.Register(() =>
+        {
+            lock (gate)
+            {
+                if (!stopped)
+                {
+                    SaveStopped();
+                }
+            }
+        });
         for (var step = state.Step; step < s.Iterations; step++)
         {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                state = state with { Step = step, NextSample = step * s.BatchSize, LastLoss = lastLoss, ElapsedSeconds = state.ElapsedSeconds + clock.Elapsed.TotalSeconds };
-                clock.Restart();
-                SaveCheckpoint(directory, optimizer, state);
-                WriteModel(directory, state);
-                return new TrainingResult(step, false, true, lastLoss, state.BestPsnr, directory);
-            }
-
             schedule.Apply(optimizer, baseLearningRate);
-            lastLoss = TrainStep(step, optimizer, state, directory);
-            intervalSteps++;
-            var done = step + 1;
+            var value = cancellationToken.IsCancellationRequested ? double.NaN : ComputeGradients(step, optimizer, state, directory);
+            lock (gate)
+            {
+                if (stopped || cancellationToken.IsCancellationRequested)
+                {
+                    if (!stopped)
+                    {
+                        SaveStopped();
+                    }
+
+                    return new TrainingResult(completed, false, true, lastLoss, state.BestPsnr, directory);
+                }
+
+                optimizer.Step();
+                lastLoss = value;
+                completed = step + 1;
+                intervalSteps++;
+                AfterStep(completed);
+            }
+        }
+
+        void AfterStep(long done)
+        {
             double? psnr = null, ssim = null;
             if (s.ValidateEvery > 0 && s.Validation.Count > 0 && (done % s.ValidateEvery == 0 || done == s.Iterations))
             {
@@ -91,6 +128,14 @@ public sealed class Trainer
                 }
             }
 
+            var checkpointDue = (s.CheckpointEvery > 0 && done % s.CheckpointEvery == 0) || psnr is not null || done == s.Iterations;
+            if (checkpointDue)
+            {
+                state = state with { Step = done, NextSample = done * s.BatchSize, LastLoss = lastLoss, ElapsedSeconds = state.ElapsedSeconds + clock.Elapsed.TotalSeconds };
+                clock.Restart();
+                SaveCheckpoint(directory, optimizer, state);
+            }
+
             if (done % s.LogEvery == 0 || psnr is not null || done == s.Iterations)
             {
                 var seconds = intervalClock.Elapsed.TotalSeconds;
@@ -98,18 +143,10 @@ public sealed class Trainer
                 var elapsed = state.ElapsedSeconds + clock.Elapsed.TotalSeconds;
                 log.Append(done, lastLoss, optimizer.LearningRate, speed, elapsed, psnr, ssim);
                 var eta = speed > 0 ? TimeSpan.FromSeconds((s.Iterations - done) * s.BatchSize / speed) : TimeSpan.Zero;
-                progress?.Report(new ProgressReport(done, s.Iterations, string.Create(CultureInfo.InvariantCulture,
-                    $"loss {lastLoss:G4} | {speed:F1} patches/s | ETA {eta:hh\\:mm\\:ss}{(psnr is null ? "" : $" | val PSNR {psnr:F2} dB")}")));
                 intervalClock.Restart();
                 intervalSteps = 0;
-            }
-
-            var checkpointDue = (s.CheckpointEvery > 0 && done % s.CheckpointEvery == 0) || psnr is not null || done == s.Iterations;
-            if (checkpointDue)
-            {
-                state = state with { Step = done, NextSample = done * s.BatchSize, LastLoss = lastLoss, ElapsedSeconds = state.ElapsedSeconds + clock.Elapsed.TotalSeconds };
-                clock.Restart();
-                SaveCheckpoint(directory, optimizer, state);
+                progress?.Report(new ProgressReport(done, s.Iterations, string.Create(CultureInfo.InvariantCulture,
+                    $"loss {lastLoss:G4} | {speed:F1} patches/s | ETA {eta:hh\\:mm\\:ss}{(psnr is null ? "" : $" | val PSNR {psnr:F2} dB")}")));
             }
         }
 
@@ -127,7 +164,7 @@ public sealed class Trainer
         Schedule = _settings.Schedule,
     };
 
-    private double TrainStep(long step, Optimizer optimizer, TrainingCheckpointState state, string directory)
+    private double ComputeGradients(long step, Optimizer optimizer, TrainingCheckpointState state, string directory)
     {
         var s = _settings;
         var batch = s.Sampler.NextBatch(step, s.BatchSize);
@@ -158,7 +195,6 @@ public sealed class Trainer
             GradientClipping.ClipGradNorm(optimizer.Parameters, s.ClipGradNorm);
         }
 
-        optimizer.Step();
         return value;
     }
 

@@ -23,6 +23,18 @@ public sealed class TrainerTests
         }
     }
 
+    /// <summary>Arms a timer-thread cancellation at the second step, so it lands in the middle of a later step.</summary>
+    private sealed class TimerCancel(CancellationTokenSource source) : IProgress<ProgressReport>
+    {
+        public void Report(ProgressReport value)
+        {
+            if (value.Done == 2)
+            {
+                source.CancelAfter(TimeSpan.FromMilliseconds(30));
+            }
+        }
+    }
+
     /// <summary>MSE that returns NaN from the given call on.</summary>
     private sealed class NaNAfter(int calls) : ILoss
     {
@@ -78,6 +90,25 @@ public sealed class TrainerTests
         Assert.Equal(
             File.ReadAllBytes(Path.Combine(straight.Output, "checkpoint", "optimizer.safetensors")),
             File.ReadAllBytes(Path.Combine(interrupted.Output, "checkpoint", "optimizer.safetensors")));
+    }
+
+    [Fact]
+    public void CancellationFromAnotherThread_SavesTheLastCompletedStepAtOnce()
+    {
+        var data = TinyTraining.Dataset(TinyTraining.NewDirectory());
+        var config = TinyTraining.Config(TinyTraining.NewDirectory(), iterations: 100000);
+        config.Validation.Every = 0;
+        var settings = TrainingSetup.Create(config, data);
+        using var source = new CancellationTokenSource();
+        var timer = new TimerCancel(source);
+
+        var result = new Trainer(settings).Run(progress: timer, cancellationToken: source.Token);
+
+        Assert.True(result.Cancelled);
+        Assert.InRange(result.StepsDone, 2, 99999);
+        var state = File.ReadAllText(Path.Combine(config.Output, "checkpoint", "state.json"));
+        Assert.Contains($"\"Step\": {result.StepsDone}", state);
+        Assert.True(File.Exists(Path.Combine(config.Output, ModelCard.FileName)));
     }
 
     [Fact]
