@@ -37,10 +37,9 @@ public static partial class Ops
 
         return Record(output, op, [x], g =>
         {
-            var dx = x.GradSpan();
+            x.GradSpan(); // allocate before the parallel chunks write into it
             ParallelChunks(x.Length, (start, length) =>
                 LeakyBackward(x.Data.Slice(start, length), g.Data.Slice(start, length), slope, x.Grad!.Data.Slice(start, length)));
-            _ = dx;
         });
     }
 
