@@ -11,6 +11,20 @@ public static partial class Ops
     /// <summary>x for x &gt; 0, slope * x otherwise; gradient 1 or slope (slope at x = 0, as in PyTorch).</summary>
     public static Tensor LeakyRelu(Tensor x, float slope = 0.01f) => LeakyRelu(x, slope, "leaky_relu");
 
+    /// <summary>Leaky ReLU overwriting <paramref name="x"/> (inference only: saves one activation buffer).</summary>
+    /// <exception cref="InvalidOperationException">Grad mode is on and x requires grad (the tape would be wrong).</exception>
+    public static Tensor LeakyReluInPlace(Tensor x, float slope)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (Autograd.ShouldRecord(x))
+        {
+            throw new InvalidOperationException($"leaky_relu_: in-place on {x.ShapeString} while recording gradients; use LeakyRelu or Autograd.NoGrad().");
+        }
+
+        ParallelChunks(x.Length, (start, length) => LeakyForward(x.Data.Slice(start, length), slope, x.Data.Slice(start, length)));
+        return x;
+    }
+
     private static Tensor LeakyRelu(Tensor x, float slope, string op)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -23,10 +37,9 @@ public static partial class Ops
 
         return Record(output, op, [x], g =>
         {
-            var dx = x.GradSpan();
+            x.GradSpan(); // allocate before the parallel chunks write into it
             ParallelChunks(x.Length, (start, length) =>
                 LeakyBackward(x.Data.Slice(start, length), g.Data.Slice(start, length), slope, x.Grad!.Data.Slice(start, length)));
-            _ = dx;
         });
     }
 
