@@ -139,6 +139,16 @@ def case_unet_infer(height, width, tile):
     return timed(tiled if tile > 0 else whole, warmups=0 if height * width > 4_000_000 else 1)
 
 
+def peak_rss_mb():
+    """VmHWM of this process image. Not getrusage's ru_maxrss, which a child inherits from its parent at fork
+    and keeps across exec, so it would report the benchmark driver's own peak."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
 def main():
     case, threads = sys.argv[1], int(sys.argv[2])
     args = [int(v) for v in sys.argv[3:]]
@@ -153,7 +163,7 @@ def main():
             "fbinet-train": case_fbinet_train,
             "unet-infer": case_unet_infer,
         }[case](*args)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    peak = peak_rss_mb()
     print(json.dumps({"ms": ms, "peak_rss_mb": peak, "tcmalloc": "libtcmalloc" in os.environ.get("LD_PRELOAD", ""),
                       "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"), "torch": torch.__version__}))
 
