@@ -275,6 +275,16 @@ public class Tensor : IDisposable
         return Grad.Data;
     }
 
+    /// <summary>The gradient buffer for a backward function that covers every element: when it does not exist yet
+    /// it is rented without zeroing and <paramref name="overwrite"/> is true, so the caller writes instead of adding
+    /// (saves a zero fill and a read per element).</summary>
+    internal Span<float> GradSpanForFullWrite(out bool overwrite)
+    {
+        overwrite = Grad is null;
+        Grad ??= EmptyUntracked(_shape);
+        return Grad.Data;
+    }
+
     // ---- lifetime -----------------------------------------------------------------------------
 
     /// <summary>Returns the storage to the pool (when no view shares it) and drops the gradient.</summary>

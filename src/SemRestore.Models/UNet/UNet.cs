@@ -126,6 +126,11 @@ public sealed class UNet : Module
     private static Tensor ConvAct(Conv2d conv, Tensor x)
     {
         var y = conv.Forward(x);
+        if (!Autograd.IsEnabled)
+        {
+            return Ops.LeakyReluInPlace(y, Slope);
+        }
+
         var a = Ops.LeakyRelu(y, Slope);
         ReleaseIfInference(y, x);
         return a;

@@ -163,20 +163,26 @@ public static partial class Ops
     /// <summary>target.grad += scale * (full summed over the dimensions along which target was broadcast).</summary>
     private static void ReduceInto(in BroadcastPlan plan, ReadOnlySpan<float> full, Tensor target, bool isA, float scale)
     {
-        var grad = target.GradSpan();
-        if (grad.Length == full.Length)
+        if (target.Length == full.Length)
         {
-            if (scale == 1f)
+            var dst = target.GradSpanForFullWrite(out var overwrite);
+            if (overwrite)
             {
-                TensorPrimitives.Add(grad, full, grad);
+                TensorPrimitives.Multiply(full, scale, dst);
+            }
+            else if (scale == 1f)
+            {
+                TensorPrimitives.Add(dst, full, dst);
             }
             else
             {
-                TensorPrimitives.MultiplyAdd(full, scale, grad, grad);
+                TensorPrimitives.MultiplyAdd(full, scale, dst, dst);
             }
 
             return;
         }
+
+        var grad = target.GradSpan();
 
         var rows = plan.Rows();
         var innerBroadcast = isA ? plan.InnerABroadcast : plan.InnerBBroadcast;

@@ -141,75 +141,15 @@ public static partial class Ops
     {
         RequireRank("avg_pool2d", x, 4, nameof(x));
         var s = stride ?? kernel;
-        var (outH, outW) = PoolOutput("avg_pool2d", x, kernel, s, padding);
-        int n = x.Dim(0), c = x.Dim(1), h = x.Dim(2), w = x.Dim(3);
-        var output = Tensor.Empty(n, c, outH, outW);
-        var scale = 1f / (kernel * kernel);
-        ParallelFor(n * c, outH * outW * kernel * kernel, p =>
-        {
-            var src = x.Data.Slice(p * h * w, h * w);
-            var dst = output.Data.Slice(p * outH * outW, outH * outW);
-            for (var oy = 0; oy < outH; oy++)
-            {
-                for (var ox = 0; ox < outW; ox++)
-                {
-                    var sum = 0f;
-                    for (var ky = 0; ky < kernel; ky++)
-                    {
-                        var iy = oy * s - padding + ky;
-                        if ((uint)iy >= (uint)h)
-                        {
-                            continue;
-                        }
+        PoolOutput("avg_pool2d", x, kernel, s, padding);
 
-                        for (var kx = 0; kx < kernel; kx++)
-                        {
-                            var ix = ox * s - padding + kx;
-                            if ((uint)ix < (uint)w)
-                            {
-                                sum += src[iy * w + ix];
-                            }
-                        }
-                    }
-
-                    dst[oy * outW + ox] = sum * scale;
-                }
-            }
-        });
-
-        return Record(output, "avg_pool2d", [x], g =>
-        {
-            x.GradSpan();
-            ParallelFor(n * c, outH * outW * kernel * kernel, p =>
-            {
-                var dx = x.Grad!.Data.Slice(p * h * w, h * w);
-                var gs = g.Data.Slice(p * outH * outW, outH * outW);
-                for (var oy = 0; oy < outH; oy++)
-                {
-                    for (var ox = 0; ox < outW; ox++)
-                    {
-                        var v = gs[oy * outW + ox] * scale;
-                        for (var ky = 0; ky < kernel; ky++)
-                        {
-                            var iy = oy * s - padding + ky;
-                            if ((uint)iy >= (uint)h)
-                            {
-                                continue;
-                            }
-
-                            for (var kx = 0; kx < kernel; kx++)
-                            {
-                                var ix = ox * s - padding + kx;
-                                if ((uint)ix < (uint)w)
-                                {
-                                    dx[iy * w + ix] += v;
-                                }
-                            }
-                        }
-                    }
-                }
-            });
-        });
+        // Every plane is convolved with a constant k x k kernel of 1/k^2 (zero padding counted), so forward and
+        // backward run on the conv kernels.
+        int n = x.Dim(0), c = x.Dim(1);
+        var weight = Tensor.Full(1f / (kernel * kernel), 1, 1, kernel, kernel);
+        var planes = Reshape(x, n * c, 1, x.Dim(2), x.Dim(3));
+        var pooled = Conv2d(planes, weight, null, stride: s, padding: padding);
+        return Reshape(pooled, n, c, pooled.Dim(2), pooled.Dim(3));
     }
 
     /// <summary>Mean over H and W: (N, C, H, W) -> (N, C, 1, 1).</summary>

@@ -41,8 +41,15 @@ public static partial class Ops
         var output = new Tensor(resolved, x.Storage, tracked: true);
         return Record(output, "reshape", [x], g =>
         {
-            var dx = x.GradSpan();
-            TensorPrimitives.Add(dx, g.Data, dx);
+            var dx = x.GradSpanForFullWrite(out var overwrite);
+            if (overwrite)
+            {
+                g.Data.CopyTo(dx);
+            }
+            else
+            {
+                TensorPrimitives.Add(dx, g.Data, dx);
+            }
         });
     }
 

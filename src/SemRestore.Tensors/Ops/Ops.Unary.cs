@@ -24,13 +24,20 @@ public static partial class Ops
         {
             using var local = Tensor.EmptyUntracked(x.ShapeRef);
             derivative(x.Data, output.Data, local.Data);
-            var dx = x.GradSpan();
-            TensorPrimitives.FusedMultiplyAdd(g.Data, local.Data, dx, dx);
+            var dx = x.GradSpanForFullWrite(out var overwrite);
+            if (overwrite)
+            {
+                TensorPrimitives.Multiply(g.Data, local.Data, dx);
+            }
+            else
+            {
+                TensorPrimitives.FusedMultiplyAdd(g.Data, local.Data, dx, dx);
+            }
         });
     }
 
     /// <summary>x + s.</summary>
-    public static Tensor Add(Tensor x, float s) => Unary("add_scalar", x, (a, y) => TensorPrimitives.Add(a, s, y), static (_, _, d) => d.Fill(1f));
+    public static Tensor Add(Tensor x, float s) => Affine("add_scalar", x, 1f, s);
 
     /// <summary>x - s.</summary>
     public static Tensor Sub(Tensor x, float s) => Add(x, -s);
@@ -39,7 +46,40 @@ public static partial class Ops
     public static Tensor Sub(float s, Tensor x) => Unary("rsub_scalar", x, (a, y) => TensorPrimitives.Subtract(s, a, y), static (_, _, d) => d.Fill(-1f));
 
     /// <summary>x * s.</summary>
-    public static Tensor Mul(Tensor x, float s) => Unary("mul_scalar", x, (a, y) => TensorPrimitives.Multiply(a, s, y), (_, _, d) => d.Fill(s));
+    public static Tensor Mul(Tensor x, float s) => Affine("mul_scalar", x, s, 0f);
+
+    /// <summary>y = scale * x + shift with backward dx += scale * g (no derivative buffer).</summary>
+    private static Tensor Affine(string op, Tensor x, float scale, float shift)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var output = Tensor.Empty(x.ShapeRef);
+        if (scale != 1f)
+        {
+            TensorPrimitives.Multiply(x.Data, scale, output.Data);
+        }
+        else
+        {
+            x.Data.CopyTo(output.Data);
+        }
+
+        if (shift != 0f)
+        {
+            TensorPrimitives.Add(output.Data, shift, output.Data);
+        }
+
+        return Record(output, op, [x], g =>
+        {
+            var dx = x.GradSpanForFullWrite(out var overwrite);
+            if (overwrite)
+            {
+                TensorPrimitives.Multiply(g.Data, scale, dx);
+            }
+            else
+            {
+                TensorPrimitives.MultiplyAdd(g.Data, scale, dx, dx);
+            }
+        });
+    }
 
     /// <summary>x / s.</summary>
     public static Tensor Div(Tensor x, float s) => Mul(x, 1f / s);

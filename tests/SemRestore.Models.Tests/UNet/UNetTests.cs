@@ -119,6 +119,23 @@ public sealed class UNetTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Category", "Unit")]
+    public void Forward_UnderNoGrad_ReleasesActivationsButGivesTheSameOutput()
+    {
+        var net = new UNetModel(new UNetOptions(Seed: 4));
+        var x = Tensor.Randn(8, 1, 1, 32, 32);
+        var recorded = net.Forward(x).ToArray();
+        float[] inference;
+        using (Autograd.NoGrad())
+        {
+            inference = net.Forward(x).ToArray();
+        }
+
+        Assert.Equal(recorded, inference);
+        Assert.False(x.IsDisposed);
+    }
+
+    [Fact]
+    [Trait("Category", "Unit")]
     public void StateDict_SaveLoadRoundTrip_ReproducesOutput()
     {
         var path = Path.Combine(SemRestore.TestUtilities.TestPaths.NewTempDirectory(), "unet.safetensors");

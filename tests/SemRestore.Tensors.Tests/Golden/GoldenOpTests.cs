@@ -5,7 +5,7 @@ namespace SemRestore.Tensors.Tests.Golden;
 
 /// <summary>Each op against PyTorch 1.13 (ops.safetensors): outputs and input gradients for a given upstream
 /// gradient, max relative error &lt;= 1e-4 (see <see cref="GoldenFixtures.RelativeError"/>).</summary>
-public sealed class GoldenOpTests
+public sealed class GoldenOpTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly Lazy<IReadOnlyDictionary<string, Tensor>> s_fixture = new(() => GoldenFixtures.Load("ops.safetensors").Tensors);
 
@@ -106,6 +106,7 @@ public sealed class GoldenOpTests
             worst = Math.Max(worst, err);
         }
 
+        output.WriteLine($"golden {name}: worst {worst:E2} ({string.Join(", ", errors)})");
         Assert.True(worst <= GoldenFixtures.MaxRelativeError, $"{name}: relative errors {string.Join(", ", errors)}");
     }
 }

@@ -68,4 +68,17 @@ public sealed class SimdPathTests
         y.Backward(g);
         Assert.Equal(y.Length, (int)Ops.SumDouble(x.Grad!.Data));
     }
+
+    [Fact]
+    [Trait("Category", "Unit")]
+    public void LeakyReluInPlace_MatchesOutOfPlace_AndRefusesWhileRecording()
+    {
+        var x = Tensor.Randn(3, 2, 300);
+        var expected = Ops.LeakyRelu(x, 0.1f).ToArray();
+        Assert.Same(x, Ops.LeakyReluInPlace(x, 0.1f));
+        Assert.Equal(expected, x.ToArray());
+        var p = Tensor.Randn(4, 3);
+        p.RequiresGrad = true;
+        Assert.Throws<InvalidOperationException>(() => Ops.LeakyReluInPlace(p, 0.1f));
+    }
 }

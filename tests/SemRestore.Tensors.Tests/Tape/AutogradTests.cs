@@ -19,6 +19,20 @@ public sealed class AutogradTests
 
     [Fact]
     [Trait("Category", "Unit")]
+    public void Backward_SecondConsumerOfEachOpKind_AddsToTheFirstContribution()
+    {
+        // The first contribution overwrites a freshly rented gradient buffer, later ones must add.
+        var x = Tensor.FromArray([-2f, 3f], 2);
+        x.RequiresGrad = true;
+        var w = Tensor.FromArray([0.5f], 1);
+        var y = Ops.LeakyRelu(x, 0.1f) + Ops.Relu(x) + Ops.Prelu(x.Reshape(1, 2), w).Reshape(2) + x * 2f + Ops.Exp(x) + x.Reshape(2, 1).Reshape(2);
+        Ops.Sum(y).Backward();
+        Assert.Equal(0.1f + 0f + 0.5f + 2f + MathF.Exp(-2f) + 1f, x.Grad!.Data[0], 5);
+        Assert.Equal(1f + 1f + 1f + 2f + MathF.Exp(3f) + 1f, x.Grad!.Data[1], 4);
+    }
+
+    [Fact]
+    [Trait("Category", "Unit")]
     public void Backward_CalledTwiceOnFreshGraphs_AccumulatesIntoLeafGrad()
     {
         var x = Tensor.FromArray([2f], 1);
