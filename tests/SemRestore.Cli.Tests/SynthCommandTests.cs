@@ -42,6 +42,17 @@ public sealed class SynthCommandTests
         Assert.Equal("holes-irregular-small", manifest.Scenes[8].Kind);
     }
 
+    [Fact]
+    public void Synth_Stack_WritesFramesTif()
+    {
+        var directory = TestPaths.NewTempDirectory();
+        var (code, _, error) = CliRunner.Run("synth", "--size", "96x72", "--frames", "1,4", "--stack", "-o", directory);
+        Assert.True(code == ExitCodes.Success, error);
+        var scene = SynthesisManifest.Load(directory).Scenes[0];
+        Assert.Equal("scene-000/frames.tif", scene.Files["frames"]);
+        Assert.Equal(4, SemRestore.Imaging.Io.ImageIo.ReadStack(Path.Combine(directory, scene.Files["frames"])).Count);
+    }
+
     [Theory]
     [InlineData("--size", "100", "--size")]
     [InlineData("--frames", "1,0", "--frames")]

@@ -37,8 +37,9 @@ public static class SynthCommand
         var bitDepth = new Option<int>("--bit-depth") { Description = "Bit depth of the noisy files: 8, 16 or 32 (clean.tif is always 32-bit float).", DefaultValueFactory = _ => 8 };
         var validation = new Option<int>("--validation") { Description = "Without --preset: how many scenes (before the test scenes, at the end) form the validation split.", DefaultValueFactory = _ => 0 };
         var test = new Option<int>("--test") { Description = "Without --preset: how many of the last scenes form the test split.", DefaultValueFactory = _ => 0 };
+        var stack = new Option<bool>("--stack") { Description = "Also write the raw frames of acquisition 2 as scene-NNN/frames.tif (multi-page; frame offsets in the manifest). Slower: one noise draw per frame." };
         var command = new Command("synth", "Generate synthetic SEM wafer scenes and their F01/F01b/F02..F64 frame averages with ground truth (clean.tif, circles.json) and manifest.json.");
-        foreach (var option in new Option[] { output, kind, preset, count, size, frames, seed, maxOffset, dose, readNoise, correlation, drift, driftJitter, defects, bitDepth, validation, test })
+        foreach (var option in new Option[] { output, kind, preset, count, size, frames, seed, maxOffset, dose, readNoise, correlation, drift, driftJitter, defects, bitDepth, validation, test, stack })
         {
             command.Options.Add(option);
         }
@@ -60,7 +61,7 @@ public static class SynthCommand
                 : new DatasetPlan(
                     Requests(parseResult.GetValue(kind)!, parseResult.GetValue(count), parseResult.GetValue(validation), parseResult.GetValue(test)),
                     width, height, frameList, parseResult.GetValue(seed), acquisition, parseResult.GetValue(defects), parseResult.GetValue(bitDepth));
-            plan.Validate();
+            plan = (plan with { Stack = parseResult.GetValue(stack) }).Validate();
             // Fail on a bad kind spec before writing anything.
             foreach (var request in plan.Scenes.DistinctBy(r => r.Kind))
             {

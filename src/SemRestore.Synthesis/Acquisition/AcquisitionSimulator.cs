@@ -34,6 +34,9 @@ public sealed class AcquisitionSimulator
     private const ulong SingleFramePurpose = 0x53494E474C45UL;
     private const double DriftQuantum = 1.0 / 32;
 
+    /// <summary>Offset key of a raw-frame stack (averages use their frame count, so 0 never collides).</summary>
+    private const int StackOffsetKey = 0;
+
     public AcquisitionSimulator(AcquisitionOptions? options = null)
     {
         Options = (options ?? AcquisitionOptions.Default).Validate();
@@ -79,14 +82,34 @@ public sealed class AcquisitionSimulator
         var counts = NormaliseFrames(frames);
         EnsureMargin(scene, counts[^1]);
         var files = new List<AcquiredFile>(counts.Count + 1);
-        files.AddRange(AcquireAverages(scene, 1, [1], seed, cancellationToken));
-        files.AddRange(AcquireAverages(scene, 2, counts, seed, cancellationToken));
+        files.AddRange(AcquireAverages(scene, 1, [1], seed, null, cancellationToken));
+        files.AddRange(AcquireAverages(scene, 2, counts, seed, null, cancellationToken));
         return files;
     }
 
     /// <summary>
+    /// Like <see cref="Acquire"/>, but acquisition 2 is drawn frame by frame, so its raw frames can be written as a stack:
+    /// returns the files (F01, F01b, F02, ...) and the raw frames 0..max-1 of acquisition 2 (clipped; each at the stack's
+    /// integer offset plus its drift; the same frames as <see cref="AcquireFrames"/>). F_n is exactly the mean of the
+    /// first n raw frames before clipping. Costs one noise draw per frame instead of one per requested count.
+    /// </summary>
+    public (IReadOnlyList<AcquiredFile> Files, IReadOnlyList<AcquiredFile> Frames) AcquireWithFrames(SceneRender scene, IEnumerable<int> frames, ulong seed,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        var counts = NormaliseFrames(frames);
+        EnsureMargin(scene, counts[^1]);
+        var raw = new List<AcquiredFile>(counts[^1]);
+        var files = new List<AcquiredFile>(counts.Count + 1);
+        files.AddRange(AcquireAverages(scene, 1, [1], seed, null, cancellationToken));
+        files.AddRange(AcquireAverages(scene, 2, counts, seed, raw, cancellationToken));
+        return (files, raw);
+    }
+
+    /// <summary>
     /// The individual raw frames 0..count-1 of one acquisition, each its own noise draw (not unclipped sums), at one
-    /// shared whole-image offset. For tests and for users who need stacks; <see cref="Acquire"/> is what datasets use.
+    /// shared whole-image offset. For tests and for users who need stacks; <see cref="Acquire"/> is what datasets use
+    /// (and <see cref="AcquireWithFrames"/> when they also write the stack).
     /// Returns the frames and the offset of each (integer offset plus that frame's drift).
     /// </summary>
     public IReadOnlyList<AcquiredFile> AcquireFrames(SceneRender scene, int acquisition, int count, ulong seed, CancellationToken cancellationToken = default)
@@ -95,7 +118,7 @@ public sealed class AcquisitionSimulator
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         EnsureMargin(scene, count);
         var drift = Drift(acquisition, count, seed);
-        var (ox, oy) = FileOffset(seed, acquisition, 1);
+        var (ox, oy) = FileOffset(seed, acquisition, StackOffsetKey);
         var frames = new List<AcquiredFile>(count);
         for (var k = 0; k < count; k++)
         {
@@ -126,18 +149,36 @@ public sealed class AcquisitionSimulator
         return drift;
     }
 
-    private IEnumerable<AcquiredFile> AcquireAverages(SceneRender scene, int acquisition, IReadOnlyList<int> counts, ulong seed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The averages of one acquisition. With <paramref name="rawFrames"/> null, frames between consecutive requested
+    /// counts are drawn as one block; otherwise every frame is its own draw (the stream of <see cref="AcquireFrames"/>),
+    /// its clipped crop at the stack offset goes to <paramref name="rawFrames"/>, and the averages are their unclipped means.
+    /// </summary>
+    private IEnumerable<AcquiredFile> AcquireAverages(SceneRender scene, int acquisition, IReadOnlyList<int> counts, ulong seed,
+        List<AcquiredFile>? rawFrames, CancellationToken cancellationToken)
     {
         var drift = Drift(acquisition, counts[^1], seed);
         var margin = Options.MaxOffset;
+        var (stackX, stackY) = FileOffset(seed, acquisition, StackOffsetKey);
+        var ends = rawFrames is null ? counts : Enumerable.Range(1, counts[^1]).ToList();
         GrayImage? sum = null;
         var start = 0;
-        for (var b = 0; b < counts.Count; b++)
+        var next = 0;
+        for (var b = 0; b < ends.Count; b++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var end = counts[b];
-            var blockSeed = CounterRandom.Key(seed, FramePurpose, (ulong)acquisition, (ulong)b);
+            var end = ends[b];
+            var blockSeed = rawFrames is null
+                ? CounterRandom.Key(seed, FramePurpose, (ulong)acquisition, (ulong)b)
+                : CounterRandom.Key(seed, SingleFramePurpose, (ulong)acquisition, (ulong)start);
             var block = BlockCanvas(scene, drift, start, end, blockSeed, cancellationToken);
+            if (rawFrames is not null)
+            {
+                var frame = Crop(block, margin - stackX, margin - stackY, scene.Width, scene.Height);
+                TensorPrimitives.Clamp(frame.Pixels, 0f, 1f, frame.Pixels);
+                rawFrames.Add(new AcquiredFile($"frame-{start:000}", frame, stackX + drift[start].X, stackY + drift[start].Y, 1, acquisition));
+            }
+
             if (sum is null)
             {
                 sum = block;
@@ -147,6 +188,13 @@ public sealed class AcquisitionSimulator
                 TensorPrimitives.Add(sum.Pixels, block.Pixels, sum.Pixels);
             }
 
+            start = end;
+            if (end != counts[next])
+            {
+                continue;
+            }
+
+            next++;
             var (ox, oy) = FileOffset(seed, acquisition, end);
             var average = Crop(sum, margin - ox, margin - oy, scene.Width, scene.Height);
             TensorPrimitives.Multiply(average.Pixels, 1f / end, average.Pixels);
@@ -159,7 +207,6 @@ public sealed class AcquisitionSimulator
             }
 
             yield return new AcquiredFile(FileName(end, acquisition), average, ox + meanX / end, oy + meanY / end, end, acquisition);
-            start = end;
         }
     }
 

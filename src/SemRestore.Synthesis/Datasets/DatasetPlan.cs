@@ -5,7 +5,8 @@ namespace SemRestore.Synthesis.Datasets;
 
 /// <summary>
 /// What <see cref="SyntheticDataset"/> generates: scenes (kind and split), image size, frame counts, seed,
-/// acquisition model, defects per scene and the bit depth of the noisy files.
+/// acquisition model, defects per scene, the bit depth of the noisy files, and whether to write the raw frames of
+/// acquisition 2 as a stack (<c>frames.tif</c>; slower: one noise draw per frame).
 /// </summary>
 public sealed record DatasetPlan(
     IReadOnlyList<DatasetSceneRequest> Scenes,
@@ -16,7 +17,8 @@ public sealed record DatasetPlan(
     AcquisitionOptions? Acquisition = null,
     int Defects = 0,
     int BitDepth = 8,
-    string? Preset = null)
+    string? Preset = null,
+    bool Stack = false)
 {
     /// <summary>The default frame list: 1, 2, 8, 16, 32, 64.</summary>
     public static IReadOnlyList<int> DefaultFrames { get; } = [1, 2, 8, 16, 32, 64];

@@ -4,7 +4,7 @@ using SemRestore.Synthesis.Scenes;
 
 namespace SemRestore.Synthesis.Datasets;
 
-/// <summary>One scene of a dataset in memory: the generator that made it, its render, the clean image and the acquired files.</summary>
+/// <summary>One scene of a dataset in memory: the generator that made it, its render, the clean image, the acquired files and, when the plan asks for a stack, the raw frames of acquisition 2.</summary>
 public sealed record GeneratedScene(
     string Name,
     string Split,
@@ -12,4 +12,5 @@ public sealed record GeneratedScene(
     ISceneGenerator Generator,
     SceneRender Render,
     GrayImage Clean,
-    IReadOnlyList<AcquiredFile> Files);
+    IReadOnlyList<AcquiredFile> Files,
+    IReadOnlyList<AcquiredFile>? RawFrames = null);

@@ -28,6 +28,9 @@ public sealed record SynthesisSceneEntry
     /// <summary>File key to [dx, dy] in pixels (clean is [0, 0] and not listed).</summary>
     [JsonPropertyName("offsets")] public required Dictionary<string, double[]> Offsets { get; init; }
 
+    /// <summary>With a stack (<c>files["frames"]</c>): [dx, dy] of each raw frame of acquisition 2, in page order; null otherwise.</summary>
+    [JsonPropertyName("frameOffsets")] public List<double[]>? FrameOffsets { get; init; }
+
     /// <summary>Relative path of circles.json, or null for kinds without round features.</summary>
     [JsonPropertyName("circles")] public string? Circles { get; init; }
 

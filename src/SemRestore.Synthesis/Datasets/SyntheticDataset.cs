@@ -12,7 +12,8 @@ namespace SemRestore.Synthesis.Datasets;
 /// Generates synthetic datasets: for each scene, the clean render, the two acquisitions and the ground truth, in
 /// memory (<see cref="GenerateScene"/>) or written to a folder with its manifest (<see cref="Write"/>):
 /// <c>DIR/scene-000/clean.tif</c> (32-bit float), <c>F01.tif</c>, <c>F01b.tif</c>, <c>F02.tif</c> ... (plan's bit depth),
-/// <c>circles.json</c>, <c>defects.png</c> (when defects are drawn) and <c>DIR/manifest.json</c>.
+/// <c>circles.json</c>, <c>defects.png</c> (when defects are drawn), <c>frames.tif</c> (the raw frames of acquisition 2, when
+/// the plan asks for a stack) and <c>DIR/manifest.json</c>.
 /// </summary>
 public static class SyntheticDataset
 {
@@ -38,6 +39,12 @@ public static class SyntheticDataset
         var frames = plan.FrameCounts;
         var seed = SceneSeed(plan.Seed, index);
         var render = generator.Render(plan.Width, plan.Height, simulator.RequiredMargin(frames[^1]), seed, plan.Defects, cancellationToken);
+        if (plan.Stack)
+        {
+            var (withStack, raw) = simulator.AcquireWithFrames(render, frames, seed, cancellationToken);
+            return new GeneratedScene(SceneName(index), request.Split, seed, generator, render, render.Clean(), withStack, raw);
+        }
+
         var files = simulator.Acquire(render, frames, seed, cancellationToken);
         return new GeneratedScene(SceneName(index), request.Split, seed, generator, render, render.Clean(), files);
     }
@@ -99,6 +106,11 @@ public static class SyntheticDataset
             offsets[file.Name] = [Math.Round(file.OffsetX, 4), Math.Round(file.OffsetY, 4)];
         }
 
+        if (scene.RawFrames is not null)
+        {
+            files["frames"] = $"{scene.Name}/frames.tif";
+        }
+
         return new SynthesisSceneEntry
         {
             Name = scene.Name,
@@ -107,6 +119,7 @@ public static class SyntheticDataset
             Seed = scene.Seed,
             Files = files,
             Offsets = offsets,
+            FrameOffsets = scene.RawFrames?.Select(f => new[] { Math.Round(f.OffsetX, 4), Math.Round(f.OffsetY, 4) }).ToList(),
             Circles = scene.Render.Circles is null ? null : $"{scene.Name}/circles.json",
             Defects = scene.Render.DefectMask is null ? null : $"{scene.Name}/defects.png",
             Parameters = JsonSerializer.SerializeToNode(scene.Generator.Parameters, scene.Generator.Parameters.GetType(), SynthesisManifest.JsonOptions) as JsonObject,
@@ -123,6 +136,11 @@ public static class SyntheticDataset
         foreach (var file in scene.Files)
         {
             ImageIo.Write(Path.Combine(directory, entry.Files[file.Name]), file.Image, noisyOptions);
+        }
+
+        if (scene.RawFrames is not null)
+        {
+            ImageIo.WriteStack(Path.Combine(directory, entry.Files["frames"]), scene.RawFrames.Select(f => f.Image).ToList(), noisyOptions);
         }
 
         if (entry.Circles is not null)

@@ -104,6 +104,29 @@ public sealed class AcquisitionSimulatorTests
     }
 
     [Fact]
+    public void AcquireWithFrames_AveragesAreTheMeansOfTheRawFrames()
+    {
+        // A high dose keeps every raw frame inside [0, 1], so clipping the written frames changes nothing.
+        var simulator = new AcquisitionSimulator(AcquisitionOptions.Default with { Dose = 20000, MaxOffset = 0 });
+        var scene = SceneGeneratorRegistry.Create("holes").Render(96, 72, simulator.RequiredMargin(8), 47);
+        var (files, frames) = simulator.AcquireWithFrames(scene, [1, 2, 8], 47);
+        Assert.Equal(8, frames.Count);
+        Assert.Equal(["F01", "F01b", "F02", "F08"], files.Select(f => f.Name));
+        var byName = files.ToDictionary(f => f.Name);
+        Assert.Equal(frames[0].Image.Pixels, byName["F01b"].Image.Pixels);
+        for (var i = 0; i < frames[0].Image.Pixels.Length; i++)
+        {
+            double mean = 0;
+            for (var k = 0; k < 8; k++) mean += frames[k].Image.Pixels[i];
+            Assert.Equal(mean / 8, byName["F08"].Image.Pixels[i], 1e-5);
+        }
+
+        var separate = simulator.AcquireFrames(scene, 2, 8, 47);
+        Assert.Equal(frames.Select(f => Statistics.Hash(f.Image)), separate.Select(f => Statistics.Hash(f.Image)));
+        Assert.Equal(frames.Select(f => (f.OffsetX, f.OffsetY)), separate.Select(f => (f.OffsetX, f.OffsetY)));
+    }
+
+    [Fact]
     public void Offsets_AreRecoveredByRegistrationWithinOnePixel()
     {
         // 512x384: pitch 42.7 px, so offsets up to 20 px stay below half a pitch and the lattice cannot alias.

@@ -62,6 +62,19 @@ public sealed class SyntheticDatasetTests
     }
 
     [Fact]
+    public void Write_WithStack_WritesTheRawFramesAndTheirOffsets()
+    {
+        var directory = TestPaths.NewTempDirectory();
+        var manifest = SyntheticDataset.Write(SmallPlan() with { Scenes = [new("holes", "train")], Width = 96, Height = 72, Stack = true }, directory);
+        var scene = manifest.Scenes[0];
+        var stack = ImageIo.ReadStack(SynthesisManifest.ResolvePath(directory, scene, "frames"));
+        Assert.Equal(8, stack.Count);
+        Assert.Equal(8, scene.FrameOffsets!.Count);
+        Assert.Equal([0.0, 0.0], scene.FrameOffsets[0].Select(v => v - Math.Round(v)));
+        Assert.NotNull(SynthesisManifest.Load(directory).Scenes[0].FrameOffsets);
+    }
+
+    [Fact]
     public void Write_OffsetsMatchTheFiles()
     {
         var directory = TestPaths.NewTempDirectory();
