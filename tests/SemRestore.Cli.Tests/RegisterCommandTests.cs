@@ -74,6 +74,20 @@ public sealed class RegisterCommandTests
     }
 
     [Fact]
+    public void Register_Vote_SaysHowManyWindowsAgree()
+    {
+        if (WriteShiftedPair(-4, 9) is not { } pair)
+        {
+            return;
+        }
+
+        var (code, output, error) = CliRunner.Run("register", pair.Reference, pair.Moving, "--vote", "--window", "64", "--search", "12");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal("-4 9", output.Trim());
+        Assert.Contains("9 of 9 windows agree", error);
+    }
+
+    [Fact]
     public void Register_WithOutput_WritesTheAlignedImage()
     {
         if (WriteShiftedPair(-7, 4) is not { } pair)

@@ -46,6 +46,11 @@ public static class ImageGeometry
             throw new ArgumentOutOfRangeException(nameof(left), $"Pads must be >= 0, got left={left}, top={top}, right={right}, bottom={bottom}.");
         }
 
+        if ((long)image.Width + left + right > int.MaxValue || (long)image.Height + top + bottom > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(left), $"Padding a {image.Width}x{image.Height} image by ({left}, {top}, {right}, {bottom}) is too large.");
+        }
+
         var width = image.Width + left + right;
         var height = image.Height + top + bottom;
         var result = new GrayImage(width, height, image.BitDepth);

@@ -7,6 +7,9 @@ namespace SemRestore.Imaging.Geometry;
 /// </summary>
 public static class Resampler
 {
+    /// <summary>Largest |dx| or |dy| <see cref="Shift"/> accepts (keeps index arithmetic in range).</summary>
+    public const double MaxShift = 1e7;
+
     /// <summary>
     /// Resizes to <paramref name="width"/> x <paramref name="height"/>. Horizontal pass first, then vertical, each
     /// accumulated in double. By default nothing is clamped or rounded (bicubic and Lanczos may overshoot [0, 1]
@@ -65,9 +68,9 @@ public static class Resampler
     public static GrayImage Shift(GrayImage image, double dx, double dy, ResampleMethod method = ResampleMethod.Bicubic, PadMode border = PadMode.Replicate)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (!double.IsFinite(dx) || !double.IsFinite(dy))
+        if (!double.IsFinite(dx) || !double.IsFinite(dy) || Math.Abs(dx) > MaxShift || Math.Abs(dy) > MaxShift)
         {
-            throw new ArgumentOutOfRangeException(nameof(dx), $"Shift must be finite, got ({dx}, {dy}).");
+            throw new ArgumentOutOfRangeException(nameof(dx), $"Shift must be finite and within +-{MaxShift} px, got ({dx}, {dy}).");
         }
 
         if (method == ResampleMethod.Nearest)

@@ -26,13 +26,18 @@ public static class PhaseCorrelation
         options ??= PhaseCorrelationOptions.Default;
         options.Validate();
         RequireSameSize(reference, moving);
-        var referenceSpectrum = Spectrum(reference.Pixels, reference.Width, reference.Height, options.WindowAlpha);
-        var (dx, dy, score) = Estimate(referenceSpectrum, moving.Pixels, reference.Width, reference.Height, options);
+        var width = Math.Min(reference.Width, options.MaxRegionSize);
+        var height = Math.Min(reference.Height, options.MaxRegionSize);
+        var x0 = (reference.Width - width) / 2;
+        var y0 = (reference.Height - height) / 2;
+        var referenceRegion = Region(reference, x0, y0, width, height);
+        var referenceSpectrum = Spectrum(referenceRegion.Pixels, width, height, options.WindowAlpha);
+        var (dx, dy, score) = Estimate(referenceSpectrum, Region(moving, x0, y0, width, height).Pixels, width, height, options);
         for (var pass = 0; pass < options.RefinementPasses && options.UpsampleFactor > 1; pass++)
         {
             // Correlate what is left after undoing the estimate; the window bias scales with that (small) remainder.
-            var aligned = Resampler.Shift(moving, -dx, -dy);
-            var (rx, ry, s) = Estimate(referenceSpectrum, aligned.Pixels, reference.Width, reference.Height, options with { MaxShift = 2 });
+            var aligned = ShiftedRegion(moving, dx, dy, x0, y0, width, height);
+            var (rx, ry, s) = Estimate(referenceSpectrum, aligned.Pixels, width, height, options with { MaxShift = 2 });
             dx += rx;
             dy += ry;
             score = s;
@@ -65,8 +70,9 @@ public static class PhaseCorrelation
         var local = options with { ResidualStrips = 0, RefinementPasses = 0, MaxShift = options.MaxShift ?? 16 };
         var aligned = Resampler.Shift(moving, -global.Dx, -global.Dy);
         var margin = (int)Math.Ceiling(Math.Max(Math.Abs(global.Dx), Math.Abs(global.Dy))) + 2;
-        var width = reference.Width - 2 * margin;
+        var width = Math.Min(reference.Width - 2 * margin, options.MaxRegionSize);
         var height = reference.Height - 2 * margin;
+        var left = (reference.Width - width) / 2;
         var count = Math.Min(strips, height / MinimumStripHeight);
         if (width < MinimumStripHeight || count < 1)
         {
@@ -80,10 +86,10 @@ public static class PhaseCorrelation
         {
             var y0 = margin + (int)((long)height * k / count);
             var y1 = margin + (int)((long)height * (k + 1) / count);
-            var a = ImageGeometry.Crop(reference, margin, y0, width, y1 - y0);
-            var b = ImageGeometry.Crop(aligned, margin, y0, width, y1 - y0);
+            var a = ImageGeometry.Crop(reference, left, y0, width, y1 - y0);
+            var b = ImageGeometry.Crop(aligned, left, y0, width, y1 - y0);
             var (dx, dy, _) = Estimate(Spectrum(a.Pixels, width, y1 - y0, local.WindowAlpha), b.Pixels, width, y1 - y0, local);
-            shifts[k] = new LocalShift(margin, y0, width, y1 - y0, dx, dy);
+            shifts[k] = new LocalShift(left, y0, width, y1 - y0, dx, dy);
             sumSquares += dx * dx + dy * dy;
             max = Math.Max(max, shifts[k].Magnitude);
         }
@@ -91,20 +97,50 @@ public static class PhaseCorrelation
         return global with { LocalShifts = shifts, ResidualPx = max, ResidualRmsPx = Math.Sqrt(sumSquares / count) };
     }
 
+    private static GrayImage Region(GrayImage image, int x, int y, int width, int height) =>
+        width == image.Width && height == image.Height ? image : ImageGeometry.Crop(image, x, y, width, height);
+
+    /// <summary>
+    /// The region of moving(x + dx, y + dy): resamples only the region plus a margin, which equals shifting the whole
+    /// image and then cropping (the margin covers the kernel; where it is clipped, the image border is replicated anyway).
+    /// </summary>
+    private static GrayImage ShiftedRegion(GrayImage moving, double dx, double dy, int x, int y, int width, int height)
+    {
+        var margin = (int)Math.Ceiling(Math.Max(Math.Abs(dx), Math.Abs(dy))) + 4;
+        var left = Math.Max(0, x - margin);
+        var top = Math.Max(0, y - margin);
+        var right = Math.Min(moving.Width, x + width + margin);
+        var bottom = Math.Min(moving.Height, y + height + margin);
+        var shifted = Resampler.Shift(Region(moving, left, top, right - left, bottom - top), -dx, -dy);
+        return Region(shifted, x - left, y - top, width, height);
+    }
+
     /// <summary>The windowed reference's spectrum and energy, computed once and reused by every pass.</summary>
     private static (Complex[] Spectrum, double Energy) Spectrum(float[] pixels, int width, int height, double alpha)
     {
         var data = Prepare(pixels, width, height, alpha, out var energy);
-        Fft.Transform2D(data, width, height, inverse: false);
+        Fft.Transform2D(data, FftLength(width), FftLength(height), inverse: false);
         return (data, energy);
     }
 
-    private static (double Dx, double Dy, double Score) Estimate((Complex[] Spectrum, double Energy) reference, float[] moving, int width, int height, PhaseCorrelationOptions options)
+    /// <summary>
+    /// The transform length for an axis: the next power of two when it is at most 25 % longer (zero padding is
+    /// harmless after the window tapers the edges, and radix-2 is about three times faster than Bluestein), else the length.
+    /// </summary>
+    private static int FftLength(int length)
     {
+        var power = (int)BitOperations.RoundUpToPowerOf2((uint)length);
+        return power <= length * 1.25 ? power : length;
+    }
+
+    private static (double Dx, double Dy, double Score) Estimate((Complex[] Spectrum, double Energy) reference, float[] moving, int imageWidth, int imageHeight, PhaseCorrelationOptions options)
+    {
+        var width = FftLength(imageWidth);
+        var height = FftLength(imageHeight);
         var n = width * height;
         var a = reference.Spectrum;
         var energyA = reference.Energy;
-        var (b, energyB) = Spectrum(moving, width, height, options.WindowAlpha);
+        var (b, energyB) = Spectrum(moving, imageWidth, imageHeight, options.WindowAlpha);
 
         // Cross-power spectrum R = A conj(B); its inverse peaks at p = -(content shift of moving), so D = -p.
         var product = new Complex[n];
@@ -185,9 +221,13 @@ public static class PhaseCorrelation
         }
     }
 
-    /// <summary>Mean-subtracted, Tukey-windowed copy as complex values; returns its energy (sum of squares).</summary>
+    /// <summary>
+    /// Mean-subtracted, Tukey-windowed copy as complex values, zero-padded to <see cref="FftLength"/> on both axes;
+    /// returns its energy (sum of squares).
+    /// </summary>
     private static Complex[] Prepare(float[] pixels, int width, int height, double alpha, out double energy)
     {
+        var stride = FftLength(width);
         double mean = 0;
         for (var i = 0; i < width * height; i++)
         {
@@ -197,14 +237,14 @@ public static class PhaseCorrelation
         mean /= (double)width * height;
         var wx = TukeyProfile(width, alpha);
         var wy = TukeyProfile(height, alpha);
-        var data = new Complex[width * height];
+        var data = new Complex[stride * FftLength(height)];
         energy = 0;
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
             {
                 var v = (pixels[y * width + x] - mean) * wx[x] * wy[y];
-                data[y * width + x] = new Complex(v, 0);
+                data[y * stride + x] = new Complex(v, 0);
                 energy += v * v;
             }
         }
@@ -249,24 +289,23 @@ public static class PhaseCorrelation
     {
         var region = (int)Math.Ceiling(upsample * 1.5);
         var centre = region / 2;
-        var kernelX = SampleKernel(width, region, centre, peakX, upsample);
-        var kernelY = SampleKernel(height, region, centre, peakY, upsample);
+        var (kernelXRe, kernelXIm) = Split(SampleKernel(width, region, centre, peakX, upsample));
+        var (kernelYRe, kernelYIm) = Split(SampleKernel(height, region, centre, peakY, upsample));
+        var (productRe, productIm) = Split(product);
 
-        // Stage 1: along x for every frequency row: t[ky, v] = sum_kx R[ky, kx] kernelX[v, kx].
-        var stage = new Complex[height * region];
+        // Stage 1: along x for every frequency row: t[ky, v] = sum_kx R[ky, kx] kernelX[v, kx], stored transposed
+        // (v-major) so stage 2 reads contiguous spans too.
+        var stageRe = new double[region * height];
+        var stageIm = new double[region * height];
         Parallel.For(0, height, ky =>
         {
-            var row = product.AsSpan(ky * width, width);
+            var rowRe = productRe.AsSpan(ky * width, width);
+            var rowIm = productIm.AsSpan(ky * width, width);
             for (var v = 0; v < region; v++)
             {
-                var kernel = kernelX.AsSpan(v * width, width);
-                var sum = Complex.Zero;
-                for (var kx = 0; kx < width; kx++)
-                {
-                    sum += row[kx] * kernel[kx];
-                }
-
-                stage[ky * region + v] = sum;
+                var (re, im) = ComplexDot(rowRe, rowIm, kernelXRe.AsSpan(v * width, width), kernelXIm.AsSpan(v * width, width));
+                stageRe[v * height + ky] = re;
+                stageIm[v * height + ky] = im;
             }
         });
 
@@ -274,16 +313,12 @@ public static class PhaseCorrelation
         var magnitudes = new double[region * region];
         Parallel.For(0, region, u =>
         {
-            var kernel = kernelY.AsSpan(u * height, height);
+            var kRe = kernelYRe.AsSpan(u * height, height);
+            var kIm = kernelYIm.AsSpan(u * height, height);
             for (var v = 0; v < region; v++)
             {
-                var sum = Complex.Zero;
-                for (var ky = 0; ky < height; ky++)
-                {
-                    sum += stage[ky * region + v] * kernel[ky];
-                }
-
-                magnitudes[u * region + v] = sum.Magnitude;
+                var (re, im) = ComplexDot(stageRe.AsSpan(v * height, height), stageIm.AsSpan(v * height, height), kRe, kIm);
+                magnitudes[u * region + v] = Math.Sqrt(re * re + im * im);
             }
         });
 
@@ -303,6 +338,57 @@ public static class PhaseCorrelation
         }
 
         return (peakX + (bv - centre) / (double)upsample, peakY + (bu - centre) / (double)upsample, best);
+    }
+
+    private static (double[] Re, double[] Im) Split(Complex[] values)
+    {
+        var re = new double[values.Length];
+        var im = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            re[i] = values[i].Real;
+            im[i] = values[i].Imaginary;
+        }
+
+        return (re, im);
+    }
+
+    /// <summary>
+    /// sum_k a[k] * b[k] for complex vectors held as separate real and imaginary spans: Vector&lt;double&gt; lanes
+    /// accumulate four real dot products, then a scalar tail; fixed order, so results do not depend on threads.
+    /// </summary>
+    internal static (double Re, double Im) ComplexDot(ReadOnlySpan<double> aRe, ReadOnlySpan<double> aIm, ReadOnlySpan<double> bRe, ReadOnlySpan<double> bIm)
+    {
+        var rr = Vector<double>.Zero;
+        var ii = Vector<double>.Zero;
+        var ri = Vector<double>.Zero;
+        var ir = Vector<double>.Zero;
+        var lanes = Vector<double>.Count;
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; k <= aRe.Length - lanes; k += lanes)
+            {
+                var ar = new Vector<double>(aRe.Slice(k));
+                var ai = new Vector<double>(aIm.Slice(k));
+                var br = new Vector<double>(bRe.Slice(k));
+                var bi = new Vector<double>(bIm.Slice(k));
+                rr += ar * br;
+                ii += ai * bi;
+                ri += ar * bi;
+                ir += ai * br;
+            }
+        }
+
+        var re = Vector.Sum(rr) - Vector.Sum(ii);
+        var im = Vector.Sum(ri) + Vector.Sum(ir);
+        for (; k < aRe.Length; k++)
+        {
+            re += aRe[k] * bRe[k] - aIm[k] * bIm[k];
+            im += aRe[k] * bIm[k] + aIm[k] * bRe[k];
+        }
+
+        return (re, im);
     }
 
     private static Complex[] SampleKernel(int length, int region, int centre, int peak, int upsample)

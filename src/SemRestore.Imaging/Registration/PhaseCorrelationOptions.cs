@@ -18,6 +18,11 @@ namespace SemRestore.Imaging.Registration;
 /// Extra passes that resample the moving image by the current estimate and correlate again, adding the (small) remaining
 /// shift; this removes the pull toward zero that a fixed window causes on smooth scenes with broad correlation peaks; 0..5.
 /// </param>
+/// <param name="MaxRegionSize">
+/// Larger images are registered on their central MaxRegionSize x MaxRegionSize region (a global shift does not need
+/// every pixel, and cost grows as the area times 1.5 * UpsampleFactor); residual strips are limited to the central
+/// MaxRegionSize columns. 32..65536.
+/// </param>
 /// <param name="ResidualStrips">After the global shift, measure local shifts in this many horizontal strips of rows (0 = skip); 0..64.</param>
 public sealed record PhaseCorrelationOptions(
     int UpsampleFactor = 50,
@@ -26,6 +31,7 @@ public sealed record PhaseCorrelationOptions(
     double? MaxShift = null,
     double? LowPassSigma = 0.15,
     int RefinementPasses = 2,
+    int MaxRegionSize = 1024,
     int ResidualStrips = 4)
 {
     public static PhaseCorrelationOptions Default { get; } = new();
@@ -56,6 +62,11 @@ public sealed record PhaseCorrelationOptions(
         if (RefinementPasses is < 0 or > 5)
         {
             throw new ArgumentOutOfRangeException(nameof(RefinementPasses), $"RefinementPasses must be in 0..5, got {RefinementPasses}.");
+        }
+
+        if (MaxRegionSize is < 32 or > 65536)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRegionSize), $"MaxRegionSize must be in 32..65536, got {MaxRegionSize}.");
         }
 
         if (ResidualStrips is < 0 or > 64)

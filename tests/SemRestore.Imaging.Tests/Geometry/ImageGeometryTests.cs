@@ -154,6 +154,27 @@ public sealed class ImageGeometryTests
     }
 
     [Fact]
+    public void BadShiftsAndPads_ThrowArgumentExceptions()
+    {
+        var image = TestImages.Random(9, 7);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Resampler.Shift(image, double.NaN, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Resampler.Shift(image, 0, 1e12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ImageGeometry.Pad(image, int.MaxValue, 0, 1, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ImageGeometry.Pad(image, -1, 0, 0, 0));
+    }
+
+    [Fact]
+    public void Shift_FarOutside_GivesTheReplicatedBorder()
+    {
+        var image = TestImages.Random(9, 7);
+        var shifted = Resampler.Shift(image, 1000.5, 0);
+        for (var y = 0; y < 7; y++)
+        {
+            Assert.Equal(image[0, y], shifted[8, y], 5);
+        }
+    }
+
+    [Fact]
     public void Resize_ConstantImage_StaysConstant()
     {
         var image = TestImages.Constant(13, 11, 0.3f);

@@ -44,4 +44,28 @@ public sealed class FftTests
             Assert.True((data[i] - input[i]).Magnitude < 1e-12 * length);
         }
     }
+
+    [Fact]
+    public void ComplexDot_MatchesScalar_ForEveryLength()
+    {
+        var random = new Random(2);
+        for (var length = 0; length <= 256; length++)
+        {
+            var a = new Complex[length];
+            var b = new Complex[length];
+            var expected = Complex.Zero;
+            for (var i = 0; i < length; i++)
+            {
+                a[i] = new Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5);
+                b[i] = new Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5);
+                expected += a[i] * b[i];
+            }
+
+            var (re, im) = PhaseCorrelation.ComplexDot(
+                a.Select(c => c.Real).ToArray(), a.Select(c => c.Imaginary).ToArray(),
+                b.Select(c => c.Real).ToArray(), b.Select(c => c.Imaginary).ToArray());
+            Assert.Equal(expected.Real, re, 10);
+            Assert.Equal(expected.Imaginary, im, 10);
+        }
+    }
 }

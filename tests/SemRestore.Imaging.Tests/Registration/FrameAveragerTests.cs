@@ -49,6 +49,24 @@ public sealed class FrameAveragerTests
         Assert.Throws<InvalidInputException>(() => FrameAverager.Average([new GrayImage(4, 4), new GrayImage(5, 4)]));
     }
 
+    [Fact]
+    public void Average_ReportsProgressPerFrame_AndHonoursCancellation()
+    {
+        var frames = new[] { new GrayImage(8, 8), new GrayImage(8, 8), new GrayImage(8, 8) };
+        var reports = new List<ProgressReport>();
+        FrameAverager.Average(frames, progress: new ListProgress(reports));
+        Assert.Equal([1L, 2L, 3L], reports.Select(r => r.Done));
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => FrameAverager.Average(frames, ct: cts.Token));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FrameAverager.Average(frames, new FrameAveragingOptions(ReferenceIndex: 3)));
+    }
+
+    private sealed class ListProgress(List<ProgressReport> reports) : IProgress<ProgressReport>
+    {
+        public void Report(ProgressReport value) => reports.Add(value);
+    }
+
     private static double InteriorRmse(GrayImage a, GrayImage b, int margin)
     {
         double sum = 0;

@@ -52,6 +52,17 @@ public sealed class PhaseCorrelationTests
     }
 
     [Fact]
+    public void Register_LargeImage_UsesTheCentralRegion_AndStaysAccurate()
+    {
+        var reference = RegistrationImages.Texture(420, 300, 0, 0);
+        var moving = RegistrationImages.Texture(420, 300, 1.7, -2.3);
+        var result = PhaseCorrelation.Register(reference, moving, new PhaseCorrelationOptions(MaxRegionSize: 128, ResidualStrips: 2));
+        Assert.InRange(result.Dx, 1.6, 1.8);
+        Assert.InRange(result.Dy, -2.4, -2.2);
+        Assert.All(result.LocalShifts!, s => Assert.Equal(128, s.Width));
+    }
+
+    [Fact]
     public void Register_MaxShift_RestrictsThePeakSearch()
     {
         var reference = RegistrationImages.Texture(128, 128, 0, 0);

@@ -117,7 +117,7 @@ public sealed class PsnrMatchingTests
     public void SumSquaredDifferences_MatchesScalar_ForEveryLength()
     {
         var random = new Random(4);
-        for (var length = 0; length <= 70; length++)
+        for (var length = 0; length <= 256; length++)
         {
             var a = new float[length];
             var b = new float[length];
@@ -129,7 +129,8 @@ public sealed class PsnrMatchingTests
                 expected += (a[i] - b[i]) * (double)(a[i] - b[i]);
             }
 
-            Assert.Equal(expected, PsnrMatching.SumSquaredDifferences(a, b), 4);
+            // Float lanes accumulate up to 256 terms: relative error well below 1e-5.
+            Assert.True(Math.Abs(expected - PsnrMatching.SumSquaredDifferences(a, b)) <= 1e-5 * expected + 1e-7, $"length {length}");
         }
     }
 }
