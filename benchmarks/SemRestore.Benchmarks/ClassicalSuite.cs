@@ -8,7 +8,7 @@ namespace SemRestore.Benchmarks;
 /// the same pixels: median 3 and 5 (float32 both sides), Gaussian sigma 2 (ksize 17), bilateral d 9, NLM (OpenCV only on
 /// 8-bit: the peer gets the image rounded to 8 bits), median 11 x 3 (OpenCV only on 8-bit). BM3D runs on a 512x512 crop
 /// and reports seconds per megapixel (no peer: OpenCV's BM3D is not in Debian's build).
-/// Options: --width W --height H (default 3072x2048), --runs N (default 5), --bm3d-size S (default 512).
+/// Options: --width W --height H (default 3072x2048), --runs N (default 5), --bm3d-size S (default 512), --only TEXT (rows whose name contains TEXT).
 /// </summary>
 public static class ClassicalSuite
 {
@@ -27,12 +27,25 @@ public static class ClassicalSuite
         var harness = new BenchmarkHarness("classical", runs);
         var megapixels = width * height / 1e6;
 
-        void Row(string name, string spec, string? peerCase, string? peerName = null)
+        var only = arguments.Options.GetValueOrDefault("only");
+        var image16 = image.Clone();
+        for (var i = 0; i < image16.Pixels.Length; i++)
         {
+            image16.Pixels[i] = MathF.Round(image16.Pixels[i] * 65535f) / 65535f;
+        }
+
+        void Row(string name, string spec, string? peerCase, string? peerName = null, GrayImage? input = null)
+        {
+            if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
             var denoiser = DenoiserRegistry.Create(spec);
+            var source = input ?? image;
             harness.Measure(
                 $"{name} {width}x{height}",
-                () => denoiser.Denoise(image),
+                () => denoiser.Denoise(source),
                 peerCase is null || !havePeer ? null : peerName ?? "cv2 float32",
                 peerCase is null || !havePeer ? null : () => PeerProcess.Time(peer, peerCase, raw, width.ToString(), height.ToString()),
                 extraFromMs: ms => new Dictionary<string, double> { ["mpix_per_s"] = megapixels / (ms / 1000) });
@@ -42,6 +55,7 @@ public static class ClassicalSuite
         Row("median 5x5", "median:size=5", "median5");
         Row("median 3x3 (peer on uint8)", "median:size=3", "median3_u8", "cv2 uint8");
         Row("median 11x11 x3 (peer on uint8)", "median:size=11,passes=3", "median11x3_u8", "cv2 uint8");
+        Row("median 11x11 x3 on 16-bit codes (peer on uint8)", "median:size=11,passes=3", "median11x3_u8", "cv2 uint8", image16);
         Row("gaussian sigma 2", "gaussian:sigma=2", "gaussian2");
         Row("bilateral d9", "bilateral:diameter=9,sigma_color=25,sigma_space=3", "bilateral9");
         Row("nlm h10 7/21 (peer on uint8)", "nlm:h=10,template=7,search=21", "nlm_u8", "cv2 uint8");
@@ -50,12 +64,31 @@ public static class ClassicalSuite
         var cropMegapixels = bm3dSize * bm3dSize / 1e6;
         foreach (var spec in new[] { "bm3d:sigma=25", "bm3d:sigma=25,steps=1" })
         {
+            if (only is not null && !spec.Contains(only, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var denoiser = DenoiserRegistry.Create(spec);
             harness.Measure($"{spec} {bm3dSize}x{bm3dSize}", () => denoiser.Denoise(crop),
-                extraFromMs: ms => new Dictionary<string, double> { ["s_per_mpix"] = ms / 1000 / cropMegapixels });
+                extraFromMs: ms => new Dictionary<string, double>
+                {
+                    ["s_per_mpix"] = ms / 1000 / cropMegapixels,
+                    // CPU seconds of this process (all threads) per megapixel for one more run: a load-independent figure on a shared machine.
+                    ["cpu_s_per_mpix"] = CpuSeconds(() => denoiser.Denoise(crop)) / cropMegapixels,
+                });
         }
 
         return harness.Finish(arguments.ResultsDirectory);
+    }
+
+    private static double CpuSeconds(Action action)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var before = process.TotalProcessorTime;
+        action();
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalSeconds;
     }
 
     /// <summary>A smooth texture with edges plus Gaussian noise sigma 0.05, seeded.</summary>

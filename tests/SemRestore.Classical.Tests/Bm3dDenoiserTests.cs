@@ -34,6 +34,23 @@ public sealed class Bm3dDenoiserTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Denoise_Sigma140FirstStageOnly_RaisesPsnrOnHeavyNoise()
+    {
+        // The ReNIn baseline setting: bm3d:sigma=140,steps=1 (matching thresholds switch to 5000 above sigma 40).
+        var clean = Golden.Image("bm3d_moon_clean_u8");
+        var noisy = clean.Clone();
+        var random = new Random(140);
+        for (var i = 0; i < noisy.Pixels.Length; i++)
+        {
+            var u1 = 1.0 - random.NextDouble();
+            noisy.Pixels[i] += (float)(140 / 255.0 * Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(Math.Tau * random.NextDouble()));
+        }
+
+        var denoised = new Bm3dDenoiser(new Bm3dOptions { Sigma = 140, Steps = 1 }).Denoise(noisy);
+        Assert.True(Golden.Psnr(denoised, clean) > Golden.Psnr(noisy, clean) + 8);
+    }
+
+    [Fact]
     public void ReferencePositions_CoverTheLastBlock()
     {
         Assert.Equal([0, 3, 6, 9, 10], Bm3dStage.ReferencePositions(18));

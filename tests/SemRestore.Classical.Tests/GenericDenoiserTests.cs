@@ -61,6 +61,19 @@ public sealed class GenericDenoiserTests
 
     [Theory]
     [MemberData(nameof(Names))]
+    public async Task Denoise_OnOneThread_EqualsParallelResult(string name)
+    {
+        var denoiser = DenoiserRegistry.Create(s_cases[name].Spec);
+        var input = Noisy(70, 52, seed: 6);
+        var parallel = denoiser.Denoise(input);
+        // Parallel.For picks up TaskScheduler.Current: an exclusive scheduler runs every row or tile on one thread.
+        var exclusive = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+        var serial = await Task.Factory.StartNew(() => denoiser.Denoise(input), CancellationToken.None, TaskCreationOptions.None, exclusive);
+        Assert.Equal(parallel.Pixels, serial.Pixels);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public void Denoise_SmoothsNoise(string name)
     {
         var denoiser = DenoiserRegistry.Create(s_cases[name].Spec);

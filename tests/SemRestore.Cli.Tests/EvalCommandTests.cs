@@ -72,6 +72,16 @@ public sealed class EvalCommandTests
 
     [Fact]
     [Trait("Category", "Unit")]
+    public void Eval_ModelFolderWithoutModel_ExitsBadInputNamingIt()
+    {
+        var empty = TestPaths.NewTempDirectory();
+        var (code, _, error) = CliRunner.Run("eval", "--dataset", PairFolder(), "-o", TestPaths.NewTempDirectory(), "--methods", $"median:size=3,model:{empty}");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(empty, error);
+    }
+
+    [Fact]
+    [Trait("Category", "Unit")]
     public void Eval_MissingReferenceFile_ExitsBadInput()
     {
         var folder = TestPaths.NewTempDirectory();

@@ -14,9 +14,9 @@ public sealed class EvalReninEndToEndTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         var renin = DatasetPlan.Renin(1024, 768, frames: [1, 32, 64]);
-        // The preset's holes and holes-irregular test scenes (training scenes are not evaluated; the small-holes scene is left
-        // out for time), evaluated on their top-left 768x576 to keep BM3D within CI time on two cores.
-        var plan = renin with { Scenes = renin.Scenes.Where(s => s.Split == "test" && s.Kind != "holes-irregular-small").ToList() };
+        // The preset's three test scenes (holes, holes-irregular, holes-irregular-small; training scenes are not evaluated),
+        // evaluated on their top-left 768x576 to keep BM3D within CI time on two cores.
+        var plan = renin with { Scenes = renin.Scenes.Where(s => s.Split == "test").ToList() };
         var dataset = TestPaths.NewTempDirectory();
         SyntheticDataset.Write(plan, dataset);
         output.WriteLine($"generated in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -42,11 +42,21 @@ public sealed class EvalReninEndToEndTests(ITestOutputHelper output)
         var kinds = results.RootElement.GetProperty("kinds").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!, k => k.GetProperty("methods"));
         Assert.Contains("holes", kinds.Keys);
         Assert.Contains("holes-irregular", kinds.Keys);
-        // The best method's FR on regular holes is below its FR on irregular ones (the paper's Table 3 trend).
-        var f32 = 2;
-        var regular = kinds["holes"][f32].GetProperty("failureRate").GetDouble();
-        var irregular = kinds["holes-irregular"][f32].GetProperty("failureRate").GetDouble();
-        Assert.True(irregular > regular, $"FR regular {regular}, irregular {irregular}");
+        // FR rises on the structurally different scenes (the paper's Table 3 trend): for every method the worst irregular
+        // kind is no better than the regular holes, and on average over the methods the small irregular holes are worse.
+        Assert.Contains("holes-irregular-small", kinds.Keys);
+        double Fr(string kind, int m) => kinds[kind][m].GetProperty("failureRate").GetDouble();
+        var count = methods.GetArrayLength();
+        for (var m = 0; m < count; m++)
+        {
+            var worstIrregular = Math.Max(Fr("holes-irregular", m), Fr("holes-irregular-small", m));
+            Assert.True(worstIrregular >= Fr("holes", m), $"{methods[m].GetProperty("label").GetString()}: FR holes {Fr("holes", m)}, irregular {worstIrregular}");
+        }
+
+        var meanRegular = Enumerable.Range(0, count).Average(m => Fr("holes", m));
+        var meanSmall = Enumerable.Range(0, count).Average(m => Fr("holes-irregular-small", m));
+        Assert.True(meanSmall > meanRegular, $"mean FR holes {meanRegular}, holes-irregular-small {meanSmall}");
+
         // The residual F01 - F64 shows the acquisition's configured fast-scan correlation (within 0.05).
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dataset, "manifest.json")));
         var configured = manifest.RootElement.GetProperty("acquisition").GetProperty("scanCorrelation").GetDouble();

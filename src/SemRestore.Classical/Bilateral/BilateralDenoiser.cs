@@ -22,10 +22,14 @@ public sealed class BilateralDenoiser : IDenoiser
         Options.Validate();
     }
 
+    /// <summary>The validated options this denoiser runs with.</summary>
     public BilateralOptions Options { get; }
 
+    /// <summary>The canonical spec with every option, e.g. what <see cref="DenoiserRegistry.Create(string)"/> accepts back.</summary>
     public string Description => Options.ToSpec();
 
+    /// <summary>Registry factory: reads the options from a parsed spec.</summary>
+    /// <exception cref="ArgumentException">A parameter is unknown or out of range.</exception>
     public static BilateralDenoiser FromSpec(NamedSpec spec) => new(BilateralOptions.FromSpec(spec));
 
     /// <exception cref="InvalidInputException">The image holds NaN or infinity.</exception>

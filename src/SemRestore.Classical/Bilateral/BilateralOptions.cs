@@ -24,6 +24,7 @@ public sealed record BilateralOptions
     /// <summary>The window radius used: diameter / 2 when given, else round(1.5 sigma_space); at least 1.</summary>
     public int EffectiveRadius => Math.Max(1, Diameter > 0 ? Diameter / 2 : (int)Math.Round(SigmaSpace * 1.5, MidpointRounding.ToEven));
 
+    /// <summary>Reads the options from a parsed spec (absent keys take the defaults) and validates them.</summary>
     /// <exception cref="ArgumentException">A value is out of range or a key is unknown.</exception>
     public static BilateralOptions FromSpec(NamedSpec spec)
     {
@@ -32,13 +33,14 @@ public sealed record BilateralOptions
             Diameter = spec.GetInt("diameter", 0, 0, 101),
             SigmaColor = spec.GetDouble("sigma_color", 25, 1e-3, 10000),
             SigmaSpace = spec.GetDouble("sigma_space", 3, 1e-3, 100),
-            Border = spec.GetChoice("border", "reflect", "reflect", "replicate") == "reflect" ? BorderMode.Reflect : BorderMode.Replicate,
+            Border = Internal.Border.FromSpec(spec),
         };
         spec.EnsureOnly();
         options.Validate();
         return options;
     }
 
+    /// <summary>Checks every value against its documented range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the parameter.</exception>
     public void Validate()
     {
@@ -63,6 +65,7 @@ public sealed record BilateralOptions
         }
     }
 
+    /// <summary>The canonical spec text with every option written out.</summary>
     public string ToSpec() => string.Create(CultureInfo.InvariantCulture,
-        $"bilateral:diameter={2 * EffectiveRadius + 1},sigma_color={SigmaColor},sigma_space={SigmaSpace},border={Border.ToString().ToLowerInvariant()}");
+        $"bilateral:diameter={2 * EffectiveRadius + 1},sigma_color={SigmaColor},sigma_space={SigmaSpace},border={Internal.Border.ToSpec(Border)}");
 }

@@ -34,10 +34,14 @@ public sealed class Bm3dDenoiser : IDenoiser
         Options.Validate();
     }
 
+    /// <summary>The validated options this denoiser runs with.</summary>
     public Bm3dOptions Options { get; }
 
+    /// <summary>The canonical spec with every option, e.g. what <see cref="DenoiserRegistry.Create(string)"/> accepts back.</summary>
     public string Description => Options.ToSpec();
 
+    /// <summary>Registry factory: reads the options from a parsed spec.</summary>
+    /// <exception cref="ArgumentException">A parameter is unknown or out of range.</exception>
     public static Bm3dDenoiser FromSpec(NamedSpec spec) => new(Bm3dOptions.FromSpec(spec));
 
     /// <exception cref="InvalidInputException">The image holds NaN or infinity.</exception>

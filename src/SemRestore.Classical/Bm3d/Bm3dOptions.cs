@@ -12,6 +12,7 @@ public sealed record Bm3dOptions
     /// <summary>1 = hard-thresholding stage only (the ReNIn baseline ran sigma 140, steps 1); 2 (default) adds the Wiener stage.</summary>
     public int Steps { get; init; } = 2;
 
+    /// <summary>Reads the options from a parsed spec (absent keys take the defaults) and validates them.</summary>
     /// <exception cref="ArgumentException">A value is out of range or a key is unknown.</exception>
     public static Bm3dOptions FromSpec(NamedSpec spec)
     {
@@ -25,6 +26,7 @@ public sealed record Bm3dOptions
         return options;
     }
 
+    /// <summary>Checks every value against its documented range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the parameter.</exception>
     public void Validate()
     {
@@ -39,5 +41,6 @@ public sealed record Bm3dOptions
         }
     }
 
+    /// <summary>The canonical spec text with every option written out.</summary>
     public string ToSpec() => string.Create(CultureInfo.InvariantCulture, $"bm3d:sigma={Sigma},steps={Steps}");
 }

@@ -18,6 +18,7 @@ public sealed record GaussianOptions
     /// <summary>The radius actually used.</summary>
     public int EffectiveRadius => Radius > 0 ? Radius : ((int)Math.Round(Sigma * 8 + 1, MidpointRounding.ToEven) | 1) / 2;
 
+    /// <summary>Reads the options from a parsed spec (absent keys take the defaults) and validates them.</summary>
     /// <exception cref="ArgumentException">A value is out of range or a key is unknown.</exception>
     public static GaussianOptions FromSpec(NamedSpec spec)
     {
@@ -25,13 +26,14 @@ public sealed record GaussianOptions
         {
             Sigma = spec.GetDouble("sigma", 1.0, 1e-3, 100),
             Radius = spec.GetInt("radius", 0, 0, 500),
-            Border = spec.GetChoice("border", "reflect", "reflect", "replicate") == "reflect" ? BorderMode.Reflect : BorderMode.Replicate,
+            Border = Internal.Border.FromSpec(spec),
         };
         spec.EnsureOnly();
         options.Validate();
         return options;
     }
 
+    /// <summary>Checks every value against its documented range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the parameter.</exception>
     public void Validate()
     {
@@ -46,6 +48,7 @@ public sealed record GaussianOptions
         }
     }
 
+    /// <summary>The canonical spec text with every option written out.</summary>
     public string ToSpec() => string.Create(CultureInfo.InvariantCulture,
-        $"gaussian:sigma={Sigma},radius={EffectiveRadius},border={Border.ToString().ToLowerInvariant()}");
+        $"gaussian:sigma={Sigma},radius={EffectiveRadius},border={Internal.Border.ToSpec(Border)}");
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SemRestore.Imaging.Specs;
 
 namespace SemRestore.Classical.Internal;
 
@@ -28,6 +29,13 @@ internal static class Border
 
         return i < n ? i : period - i;
     }
+
+    /// <summary>Reads the <c>border</c> key of a spec: <c>reflect</c> (default) or <c>replicate</c>.</summary>
+    public static BorderMode FromSpec(NamedSpec spec) =>
+        spec.GetChoice("border", "reflect", "reflect", "replicate") == "reflect" ? BorderMode.Reflect : BorderMode.Replicate;
+
+    /// <summary>The spec text of a border mode.</summary>
+    public static string ToSpec(BorderMode mode) => mode == BorderMode.Reflect ? "reflect" : "replicate";
 
     /// <summary>The stride of a padded copy: width + 2 * pad rounded up to 8 lanes, plus 8 spare lanes so full-vector loads never run off a row.</summary>
     public static int PaddedStride(int width, int pad) => ((width + 2 * pad + 7) & ~7) + 8;

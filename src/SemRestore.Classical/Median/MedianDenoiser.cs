@@ -28,8 +28,10 @@ public sealed class MedianDenoiser : IDenoiser
         Options.Validate();
     }
 
+    /// <summary>The validated options this denoiser runs with.</summary>
     public MedianOptions Options { get; }
 
+    /// <summary>The canonical spec with every option, e.g. what <see cref="DenoiserRegistry.Create(string)"/> accepts back.</summary>
     public string Description => Options.ToSpec();
 
     /// <summary>Registry factory: <c>median:size=..,passes=..,border=..</c>.</summary>

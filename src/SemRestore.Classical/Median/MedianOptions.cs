@@ -23,13 +23,14 @@ public sealed record MedianOptions
         {
             Size = spec.GetInt("size", 3, 1, 255),
             Passes = spec.GetInt("passes", 1, 1, 100),
-            Border = spec.GetChoice("border", "reflect", "reflect", "replicate") == "reflect" ? BorderMode.Reflect : BorderMode.Replicate,
+            Border = Internal.Border.FromSpec(spec),
         };
         spec.EnsureOnly();
         options.Validate();
         return options;
     }
 
+    /// <summary>Checks every value against its documented range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the parameter.</exception>
     public void Validate()
     {
@@ -44,7 +45,7 @@ public sealed record MedianOptions
         }
     }
 
-    /// <summary>The canonical spec, every option written out.</summary>
+    /// <summary>The canonical spec text with every option written out.</summary>
     public string ToSpec() => string.Create(CultureInfo.InvariantCulture,
-        $"median:size={Size},passes={Passes},border={Border.ToString().ToLowerInvariant()}");
+        $"median:size={Size},passes={Passes},border={Internal.Border.ToSpec(Border)}");
 }

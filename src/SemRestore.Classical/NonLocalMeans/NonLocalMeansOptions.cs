@@ -18,6 +18,7 @@ public sealed record NonLocalMeansOptions
     /// <summary>Search window side, odd, 1..101 (default 21, OpenCV's searchWindowSize).</summary>
     public int SearchSize { get; init; } = 21;
 
+    /// <summary>Reads the options from a parsed spec (absent keys take the defaults) and validates them.</summary>
     /// <exception cref="ArgumentException">A value is out of range or a key is unknown.</exception>
     public static NonLocalMeansOptions FromSpec(NamedSpec spec)
     {
@@ -32,6 +33,7 @@ public sealed record NonLocalMeansOptions
         return options;
     }
 
+    /// <summary>Checks every value against its documented range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the parameter.</exception>
     public void Validate()
     {
@@ -51,5 +53,6 @@ public sealed record NonLocalMeansOptions
         }
     }
 
+    /// <summary>The canonical spec text with every option written out.</summary>
     public string ToSpec() => string.Create(CultureInfo.InvariantCulture, $"nlm:h={H},template={TemplateSize},search={SearchSize}");
 }

@@ -18,6 +18,7 @@ public sealed record TotalVariationOptions
     /// <summary>Maximum iterations, 1..10000 (default 200).</summary>
     public int Iterations { get; init; } = 200;
 
+    /// <summary>Reads the options from a parsed spec (absent keys take the defaults) and validates them.</summary>
     /// <exception cref="ArgumentException">A value is out of range or a key is unknown.</exception>
     public static TotalVariationOptions FromSpec(NamedSpec spec)
     {
@@ -32,6 +33,7 @@ public sealed record TotalVariationOptions
         return options;
     }
 
+    /// <summary>Checks every value against its documented range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the parameter.</exception>
     public void Validate()
     {
@@ -51,5 +53,6 @@ public sealed record TotalVariationOptions
         }
     }
 
+    /// <summary>The canonical spec text with every option written out.</summary>
     public string ToSpec() => string.Create(CultureInfo.InvariantCulture, $"tv:weight={Weight},eps={Eps},iterations={Iterations}");
 }

@@ -55,19 +55,7 @@ public static class AnalyzeNoiseCommand
             }
 
             var region = parseResult.GetValue(crop) is { } cropText ? CropRegion.Parse(cropText) : (CropRegion?)null;
-            var noisyImage = ImageIo.Read(noisyPath);
-            var cleanImage = ImageIo.Read(cleanPath);
-            if (region is { } r)
-            {
-                noisyImage = r.Apply(noisyImage, noisyPath);
-                cleanImage = r.Apply(cleanImage, cleanPath);
-            }
-
-            if (noisyImage.Width != cleanImage.Width || noisyImage.Height != cleanImage.Height)
-            {
-                throw new Imaging.InvalidInputException($"{noisyPath} is {noisyImage.Width}x{noisyImage.Height} but {cleanPath} is {cleanImage.Width}x{cleanImage.Height}.");
-            }
-
+            var (noisyImage, cleanImage) = ImagePairInput.Read(noisyPath, cleanPath, region);
             IImageAligner aligner = parseResult.GetValue(register) == "psnr" ? new PsnrMatchingAligner(parseResult.GetValue(searchRadius)) : new NoAlignment();
             var alignment = aligner.Align(noisyImage, cleanImage, context.Cancellation);
             var (alignedNoisy, alignedClean) = aligner.Apply(noisyImage, cleanImage, alignment);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using SemRestore.Imaging;
-using SemRestore.Imaging.Io;
 using SemRestore.Metrics;
 using SemRestore.Metrics.Circles;
 using SemRestore.Metrics.Evaluation;
@@ -41,20 +40,7 @@ public static class CompareCommand
             var region = parseResult.GetValue(crop) is { } cropText ? CropRegion.Parse(cropText) : (CropRegion?)null;
             var circlesPath = parseResult.GetValue(circles);
 
-            var test = ImageIo.Read(imagePath);
-            var truthImage = ImageIo.Read(referencePath);
-            if (region is { } r)
-            {
-                test = r.Apply(test, imagePath);
-                truthImage = r.Apply(truthImage, referencePath);
-            }
-
-            if (test.Width != truthImage.Width || test.Height != truthImage.Height)
-            {
-                throw new InvalidInputException(
-                    $"{imagePath} is {test.Width}x{test.Height} but {referencePath} is {truthImage.Width}x{truthImage.Height}; compare needs images of one size (register and crop them first).");
-            }
-
+            var (test, truthImage) = ImagePairInput.Read(imagePath, referencePath, region);
             var result = Compare(test, truthImage, range, variant, circlesPath, region, context.Cancellation);
             context.Output.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(ReportWriter.JsonOptions) { WriteIndented = false }));
             return ExitCodes.Success;

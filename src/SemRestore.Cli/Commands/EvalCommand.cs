@@ -11,7 +11,7 @@ namespace SemRestore.Cli.Commands;
 /// <summary>
 /// <c>semrestore eval --dataset DIR -o OUT --methods LIST</c>: scores denoisers against a reference frame on a synthesis
 /// dataset (manifest.json) or a folder of real noisy/clean pairs and writes report.md, report.html, results.json,
-/// results.csv and images/. Methods are registered denoiser specs, each optionally followed by @FRAME for its own
+/// results.csv and images/. Methods are registered denoiser specs or trained models (model:DIR), each optionally followed by @FRAME for its own
 /// input; list them with repeated <c>--method SPEC</c> (no splitting at all) or in one <c>--methods</c> value, split on
 /// ';' when it has one, else on the commas that do not start a key=value parameter.
 /// </summary>
@@ -120,10 +120,25 @@ public static class EvalCommand
     }
 
     /// <summary>
-    /// The denoisers eval can run: every classical registry entry. Trained models (<c>model:DIR</c>) plug in here once
-    /// the training layer provides its restorer; until then they are reported as unknown with the registered names.
+    /// The denoisers eval can run: <c>model:DIR</c> loads a trained model folder (model.json + model.safetensors from
+    /// 'semrestore train') as a <see cref="SemRestore.Training.Restorer"/>; anything else is a classical registry spec.
     /// </summary>
-    internal static IDenoiser CreateDenoiser(string spec) => DenoiserRegistry.Create(spec);
+    internal static IDenoiser CreateDenoiser(string spec)
+    {
+        const string modelPrefix = "model:";
+        if (spec.StartsWith(modelPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var directory = spec[modelPrefix.Length..].Trim();
+            if (directory.Length == 0)
+            {
+                throw new CliUsageException("'model:' needs a model folder, for example model:runs/renin-unet.");
+            }
+
+            return SemRestore.Training.Restorer.Load(directory);
+        }
+
+        return DenoiserRegistry.Create(spec);
+    }
 
     private static string Summary(EvaluationResult result)
     {

@@ -49,29 +49,65 @@ public static class HoughCircleDetector
         var accepted = new List<Circle>();
         var histogram = new int[options.MaxRadius + 3];
         var minDistanceSquared = options.MinDistance * options.MinDistance;
+        // Accepted centres bucketed by MinDistance-sized cells: a candidate only checks the 3x3 cells around it.
+        var cellSize = Math.Max(1.0, options.MinDistance);
+        var acceptedCells = new Dictionary<(int, int), List<int>>();
         foreach (var index in candidates)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (cx, cy) = RefineCentre(accumulator, width, height, index);
-            var tooClose = false;
-            foreach (var circle in accepted)
+            if ((accepted.Count & 63) == 0)
             {
-                var dx = circle.X - cx;
-                var dy = circle.Y - cy;
-                if (dx * dx + dy * dy < minDistanceSquared)
-                {
-                    tooClose = true;
-                    break;
-                }
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (!tooClose && EstimateRadius(grid, cx, cy, options, histogram) is { } found)
+            var (cx, cy) = RefineCentre(accumulator, width, height, index);
+            if (IsNearAccepted(accepted, acceptedCells, cellSize, cx, cy, minDistanceSquared))
             {
+                continue;
+            }
+
+            if (EstimateRadius(grid, cx, cy, options, histogram) is { } found &&
+                !IsNearAccepted(accepted, acceptedCells, cellSize, found.X, found.Y, minDistanceSquared))
+            {
+                var key = ((int)Math.Floor(found.X / cellSize), (int)Math.Floor(found.Y / cellSize));
+                if (!acceptedCells.TryGetValue(key, out var list))
+                {
+                    acceptedCells[key] = list = new List<int>();
+                }
+
+                list.Add(accepted.Count);
                 accepted.Add(new Circle(found.X, found.Y, found.Radius, found.Support));
             }
         }
 
         return accepted;
+    }
+
+    private static bool IsNearAccepted(List<Circle> accepted, Dictionary<(int, int), List<int>> cells, double cellSize, double x, double y, double minDistanceSquared)
+    {
+        var cellX = (int)Math.Floor(x / cellSize);
+        var cellY = (int)Math.Floor(y / cellSize);
+        for (var dy = -1; dy <= 1; dy++)
+        {
+            for (var dx = -1; dx <= 1; dx++)
+            {
+                if (!cells.TryGetValue((cellX + dx, cellY + dy), out var list))
+                {
+                    continue;
+                }
+
+                foreach (var i in list)
+                {
+                    var ex = accepted[i].X - x;
+                    var ey = accepted[i].Y - y;
+                    if (ex * ex + ey * ey < minDistanceSquared)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void Sobel(GrayImage image, float scale, float[] gx, float[] gy, float[] magnitude)

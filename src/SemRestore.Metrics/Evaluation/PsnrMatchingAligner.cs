@@ -14,8 +14,10 @@ namespace SemRestore.Metrics.Evaluation;
 /// <param name="SsimOverride">Use the SSIM override rule.</param>
 public sealed record PsnrMatchingAligner(int SearchRadius = 40, bool SsimOverride = false) : IImageAligner
 {
+    /// <inheritdoc />
     public string Name => $"psnr-matching (radius {SearchRadius}{(SsimOverride ? ", SSIM override" : string.Empty)})";
 
+    /// <inheritdoc />
     public ImageAlignment Align(GrayImage reference, GrayImage moving, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -35,6 +37,7 @@ public sealed record PsnrMatchingAligner(int SearchRadius = 40, bool SsimOverrid
         return new ImageAlignment(result.Dx, result.Dy, result.Score, SearchRadius + 1, SearchRadius + 1);
     }
 
+    /// <inheritdoc />
     public (GrayImage Reference, GrayImage Moving) Apply(GrayImage reference, GrayImage moving, ImageAlignment alignment)
     {
         if (reference.Width != moving.Width || reference.Height != moving.Height)
