@@ -3,19 +3,23 @@ using SemRestore.Classical.Gaussian;
 using SemRestore.Classical.NonLocalMeans;
 using SemRestore.Classical.Tests.Support;
 using SemRestore.Classical.TotalVariation;
+using Xunit.Abstractions;
 
 namespace SemRestore.Classical.Tests;
 
 [Trait("Category", "Golden")]
-public sealed class FilterGoldenTests
+public sealed class FilterGoldenTests(ITestOutputHelper log)
 {
     [Theory]
     [InlineData(1.5, 0, "gaussian_s1.5_k13")]
     [InlineData(0.8, 2, "gaussian_s0.8_k5")]
-    public void Gaussian_MatchesCv2GaussianBlurWithin1Over255(double sigma, int radius, string golden)
+    public void Gaussian_MatchesCv2GaussianBlur(double sigma, int radius, string golden)
     {
         var output = new GaussianDenoiser(new GaussianOptions { Sigma = sigma, Radius = radius }).Denoise(Golden.Image("textured_f32"));
-        Assert.InRange(Golden.MaxAbsDifference(output, Golden.Image(golden)), 0, 1.0 / 255);
+        var difference = Golden.MaxAbsDifference(output, Golden.Image(golden));
+        log.WriteLine($"{golden}: max abs difference {difference:E2}");
+        // The requirement is 1/255; the implementations agree to float rounding, so hold them to 1e-5.
+        Assert.InRange(difference, 0, 1e-5);
     }
 
     [Fact]
@@ -28,11 +32,14 @@ public sealed class FilterGoldenTests
     [Theory]
     [InlineData(9, 25, 3, "bilateral_d9_c25_s3")]
     [InlineData(0, 40, 2, "bilateral_d0_c40_s2")]
-    public void Bilateral_MatchesCv2BilateralFilterWithin1Over255(int diameter, double sigmaColor, double sigmaSpace, string golden)
+    public void Bilateral_MatchesCv2BilateralFilter(int diameter, double sigmaColor, double sigmaSpace, string golden)
     {
         var options = new BilateralOptions { Diameter = diameter, SigmaColor = sigmaColor, SigmaSpace = sigmaSpace };
         var output = new BilateralDenoiser(options).Denoise(Golden.Image("textured_f32"));
-        Assert.InRange(Golden.MaxAbsDifference(output, Golden.Image(golden)), 0, 1.0 / 255);
+        var difference = Golden.MaxAbsDifference(output, Golden.Image(golden));
+        log.WriteLine($"{golden}: max abs difference {difference:E2}");
+        // The requirement is 1/255; the implementations agree to float rounding, so hold them to 1e-5.
+        Assert.InRange(difference, 0, 1e-5);
     }
 
     [Fact]
@@ -50,6 +57,7 @@ public sealed class FilterGoldenTests
             var output = new NonLocalMeansDenoiser(options).Denoise(Golden.Image(item.GetProperty("noisy").GetString()!));
             var ours = Golden.Psnr(output, clean);
             var expected = item.GetProperty("psnr_cv2").GetDouble();
+            log.WriteLine($"{options.ToSpec()}: ours {ours:F3} dB, cv2 {expected:F3} dB");
             Assert.True(Math.Abs(ours - expected) <= 0.3, $"{options.ToSpec()}: ours {ours:F3} dB, cv2 {expected:F3} dB");
         }
     }
@@ -66,7 +74,9 @@ public sealed class FilterGoldenTests
                 Iterations = item.GetProperty("iterations").GetInt32(),
             };
             var output = new TotalVariationDenoiser(options).Denoise(input);
-            Assert.InRange(Golden.MaxAbsDifference(output, Golden.Image(item.GetProperty("output").GetString()!)), 0, 1e-3);
+            var difference = Golden.MaxAbsDifference(output, Golden.Image(item.GetProperty("output").GetString()!));
+            log.WriteLine($"{options.ToSpec()}: max abs difference {difference:E2}");
+            Assert.InRange(difference, 0, 1e-5);
         }
     }
 }

@@ -60,6 +60,25 @@ public sealed class DenoiseCommandTests
     }
 
     [Fact]
+    public void Denoise_TiffStack_DenoisesEveryPage()
+    {
+        var folder = TestPaths.NewTempDirectory();
+        var input = Path.Combine(folder, "stack.tif");
+        var output = Path.Combine(folder, "out.tif");
+        ImageIo.WriteStack(input, [Noisy(20, 16, bitDepth: 16), Noisy(20, 16, bitDepth: 16), Noisy(20, 16, bitDepth: 16)]);
+        var (code, stdout, stderr) = CliRunner.Run("denoise", input, "-o", output, "--method", "median");
+        Assert.True(code == ExitCodes.Success, stderr);
+        Assert.Contains("3 page(s)", stdout);
+        var pages = ImageIo.ReadStack(output);
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages, page => Assert.Equal(16, page.BitDepth));
+
+        var (pngCode, _, pngError) = CliRunner.Run("denoise", input, "-o", Path.Combine(folder, "out.png"), "--method", "median");
+        Assert.Equal(ExitCodes.Usage, pngCode);
+        Assert.Contains("3 pages", pngError);
+    }
+
+    [Fact]
     public void Denoise_UnknownMethod_ExitsWithUsageAndListsNames()
     {
         var input = WriteInput();

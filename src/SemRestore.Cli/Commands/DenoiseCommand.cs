@@ -129,6 +129,11 @@ public static class DenoiseCommand
     private static int DenoiseFile(IDenoiser denoiser, string inPath, string outPath, ImageWriteOptions options, CancellationToken cancellationToken)
     {
         var frames = ImageIo.ReadStack(inPath);
+        if (frames.Count > 1 && ImageIo.FormatOf(outPath) != ImageFileFormat.Tiff)
+        {
+            throw new CliUsageException($"{inPath} has {frames.Count} pages but {Path.GetExtension(outPath)} holds one image; write a .tif.");
+        }
+
         var denoised = new GrayImage[frames.Count];
         for (var i = 0; i < frames.Count; i++)
         {
@@ -136,11 +141,6 @@ public static class DenoiseCommand
             frames[i].Metadata.Remove("warning");
             denoised[i] = denoiser.Denoise(frames[i], cancellationToken);
             denoised[i].BitDepth = frames[i].BitDepth;
-        }
-
-        if (denoised.Length > 1 && ImageIo.FormatOf(outPath) != ImageFileFormat.Tiff)
-        {
-            throw new CliUsageException($"{inPath} has {denoised.Length} pages but {Path.GetExtension(outPath)} holds one image; write a .tif.");
         }
 
         ImageIo.WriteStack(outPath, denoised, options);
