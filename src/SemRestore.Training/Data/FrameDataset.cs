@@ -165,19 +165,9 @@ public sealed class FrameDataset
                 $"Aligned region {width}x{height} at ({left},{top}) leaves the {image.Width}x{image.Height} frame.");
         }
 
-        if (left == 0 && top == 0 && width == image.Width && height == image.Height)
-        {
-            return image;
-        }
-
-        var crop = new GrayImage(width, height, image.BitDepth);
-        for (var y = 0; y < height; y++)
-        {
-            image.Pixels.AsSpan((top + y) * image.Width + left, width).CopyTo(crop.Row(y));
-        }
-
-        crop.CopyMetadataFrom(image);
-        return crop;
+        return left == 0 && top == 0 && width == image.Width && height == image.Height
+            ? image
+            : Imaging.Geometry.ImageGeometry.Crop(image, left, top, width, height);
     }
 
     private static SceneAlignment Align(SceneSource scene, FrameDatasetOptions options, CancellationToken cancellationToken)
