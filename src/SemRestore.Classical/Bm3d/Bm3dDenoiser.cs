@@ -10,9 +10,10 @@ namespace SemRestore.Classical.Bm3d;
 /// </summary>
 /// <remarks>
 /// Stage 1: 8x8 blocks, groups of up to 16, hard threshold lambda_3D = 2.7 sigma. Stage 2 (steps = 2): groups of up to
-/// 32 matched on the stage-1 estimate, empirical Wiener shrinkage |B|^2 / (|B|^2 + sigma^2). Both stages: orthonormal
-/// 8x8 DCT-II as the 2-D transform (the original uses bior1.5 in stage 1; the DCT is what Lebrun's IPOL analysis and
-/// bm3d-gpu use), orthonormal Walsh-Hadamard along the group (group sizes are powers of 2), search window 39 x 39,
+/// 32 matched on the stage-1 estimate, empirical Wiener shrinkage |B|^2 / (|B|^2 + sigma^2). 2-D transform as published:
+/// bior1.5 (3 levels, unit-norm basis rows) in stage 1, orthonormal 8x8 DCT-II in stage 2 (bior1.5 in stage 1 measured
+/// +0.16 dB on skimage's coins and +0.07 on camera over the DCT there); orthonormal Walsh-Hadamard along the group
+/// (group sizes are powers of 2), search window 39 x 39,
 /// reference step 3, Kaiser window beta 2. Matching thresholds as published for sigma &lt;= 40: tau_match = 2500
 /// (stage 1) and 400 (stage 2) on the mean squared block difference in 8-bit units; above 40, 5000 and 3500 as in
 /// Lebrun's implementation. Block matching uses raw blocks (no lambda_2D pre-thresholding). The image is mirrored

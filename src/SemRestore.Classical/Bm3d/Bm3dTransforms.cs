@@ -7,56 +7,52 @@ namespace SemRestore.Classical.Bm3d;
 
 /// <summary>
 /// The separable transforms of BM3D on 8x8 blocks stored as 64 contiguous floats (row-major, one Vector256 per row):
-/// orthonormal 2-D DCT-II and its inverse, the orthonormal Walsh-Hadamard transform along a group of 2^k blocks, and
-/// the 8x8 Kaiser window (beta 2) used for aggregation.
+/// a 2-D block transform (<see cref="Bm3dBasis"/>: DCT-II or bior1.5) and its inverse, the orthonormal Walsh-Hadamard
+/// transform along a group of 2^k blocks, and the 8x8 Kaiser window (beta 2) used for aggregation.
 /// </summary>
 internal static class Bm3dTransforms
 {
     public const int BlockSize = 8;
     public const int BlockArea = 64;
 
-    /// <summary>C[u * 8 + x] = c(u) cos((2x + 1) u pi / 16), c(0) = sqrt(1/8), c(u) = sqrt(2/8).</summary>
-    public static readonly float[] Dct = CreateDct();
-
-    /// <summary>Transposed DCT matrix: DctT[x * 8 + u] = C[u * 8 + x].</summary>
-    public static readonly float[] DctTransposed = Transpose(Dct);
-
     /// <summary>Kaiser window outer product, beta = 2 (Dabov et al. 2007).</summary>
     public static readonly float[] Kaiser = CreateKaiser(2.0);
 
-    /// <summary>Forward DCT of the 8x8 block at <paramref name="offset"/> of an image with row stride <paramref name="stride"/>: Z = C B C^T.</summary>
-    public static void Forward(ReadOnlySpan<float> image, int offset, int stride, Span<float> coefficients, Span<float> scratch)
+    /// <summary>Forward transform of the 8x8 block at <paramref name="offset"/> of an image with row stride <paramref name="stride"/>: Z = F B F^T.</summary>
+    public static void Forward(Bm3dBasis basis, ReadOnlySpan<float> image, int offset, int stride, Span<float> coefficients, Span<float> scratch)
     {
-        // Y = C B (rows of B are vectors), stored; then Z[u] = sum_x Y[u][x] * (column x of C).
+        // Y = F B (rows of B are vectors), stored; then Z[u] = sum_x Y[u][x] * (column x of F).
+        var f = basis.Forward;
         for (var u = 0; u < BlockSize; u++)
         {
             var acc = Vector256<float>.Zero;
             for (var r = 0; r < BlockSize; r++)
             {
-                acc = Vector256.FusedMultiplyAdd(Vector256.Create(Dct[u * 8 + r]), SimdMath.Load(image, offset + r * stride), acc);
+                acc = Vector256.FusedMultiplyAdd(Vector256.Create(f[u * 8 + r]), SimdMath.Load(image, offset + r * stride), acc);
             }
 
             SimdMath.Store(scratch, u * 8, acc);
         }
 
-        RightMultiply(scratch, DctTransposed, coefficients);
+        RightMultiply(scratch, basis.ForwardTransposed, coefficients);
     }
 
-    /// <summary>Inverse DCT in place on 64 coefficients: B = C^T Z C.</summary>
-    public static void Inverse(Span<float> block, Span<float> scratch)
+    /// <summary>Inverse transform in place on 64 coefficients: B = G Z G^T with G = F^-1.</summary>
+    public static void Inverse(Bm3dBasis basis, Span<float> block, Span<float> scratch)
     {
+        var g = basis.Inverse;
         for (var r = 0; r < BlockSize; r++)
         {
             var acc = Vector256<float>.Zero;
             for (var u = 0; u < BlockSize; u++)
             {
-                acc = Vector256.FusedMultiplyAdd(Vector256.Create(Dct[u * 8 + r]), SimdMath.Load(block, u * 8), acc);
+                acc = Vector256.FusedMultiplyAdd(Vector256.Create(g[r * 8 + u]), SimdMath.Load(block, u * 8), acc);
             }
 
             SimdMath.Store(scratch, r * 8, acc);
         }
 
-        RightMultiply(scratch, Dct, block);
+        RightMultiply(scratch, basis.InverseTransposed, block);
     }
 
     /// <summary>Orthonormal Walsh-Hadamard transform across <paramref name="count"/> (a power of 2) blocks, per coefficient; self-inverse.</summary>
@@ -117,35 +113,6 @@ internal static class Bm3dTransforms
             acc = Vector256.FusedMultiplyAdd(Vector256.Create(left[l + 7]), m7, acc);
             SimdMath.Store(destination, l, acc);
         }
-    }
-
-    private static float[] CreateDct()
-    {
-        var c = new float[64];
-        for (var u = 0; u < 8; u++)
-        {
-            var scale = u == 0 ? Math.Sqrt(1.0 / 8) : Math.Sqrt(2.0 / 8);
-            for (var x = 0; x < 8; x++)
-            {
-                c[u * 8 + x] = (float)(scale * Math.Cos((2 * x + 1) * u * Math.PI / 16));
-            }
-        }
-
-        return c;
-    }
-
-    private static float[] Transpose(float[] m)
-    {
-        var t = new float[64];
-        for (var i = 0; i < 8; i++)
-        {
-            for (var j = 0; j < 8; j++)
-            {
-                t[j * 8 + i] = m[i * 8 + j];
-            }
-        }
-
-        return t;
     }
 
     private static float[] CreateKaiser(double beta)

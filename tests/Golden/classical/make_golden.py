@@ -8,8 +8,10 @@ reference works on floats. Every random draw has a fixed seed.
   gaussian cv2.GaussianBlur on float32 with an explicit ksize (BORDER_REFLECT_101).
   bilateral cv2.bilateralFilter on float32 (sigmaColor = 25/255).
   nlm      cv2.fastNlMeansDenoising on uint8 noisy crops; its PSNR against the clean crop is stored.
-  bm3d     skimage camera, moon, coins 128x128 crops + Gaussian noise sigma 25 (float, not clipped); PSNR of the best
-           of a few skimage denoise_nl_means and denoise_wavelet settings (listed in golden.json) is stored.
+  bm3d     the whole skimage camera, moon and coins images + Gaussian noise sigma 25 (float, not clipped); only the clean
+           uint8 images are stored: the noise comes from splitmix_normal below, which the C# test reproduces (golden.json
+           holds its first values as a check). PSNR of the best of a few skimage denoise_nl_means and denoise_wavelet
+           settings (listed in golden.json) is stored. The bior1.5 matrix BM3D's first stage uses, from pywt, too.
   tv       skimage denoise_tv_chambolle on float32.
 """
 import json
@@ -66,15 +68,29 @@ for noise, h, template, search in [(10, 10, 7, 21), (5, 3, 7, 21), (15, 12, 5, 1
                       "psnr_noisy": psnr(noisy / 255.0, clean / 255.0), "psnr_cv2": psnr(out / 255.0, clean / 255.0)})
 meta["nlm"] = nlm_cases
 
-# BM3D comparison set.
+# BM3D comparison set: whole images, noise from a counter-based generator the C# test reproduces exactly.
+def splitmix_normal(seed, count):
+    """Standard normals: splitmix64 of seed + (i + 1) * golden gamma gives uniforms u = ((z >> 11) + 0.5) / 2^53;
+    pair (u[2i], u[2i+1]) gives sqrt(-2 ln u1) cos(2 pi u2)."""
+    with np.errstate(over="ignore"):
+        z = np.uint64(seed) + np.arange(1, 2 * count + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        z = z ^ (z >> np.uint64(31))
+    u = ((z >> np.uint64(11)).astype(np.float64) + 0.5) / float(2 ** 53)
+    return np.sqrt(-2 * np.log(u[0::2])) * np.cos(2 * np.pi * u[1::2])
+
+
 sigma = 25 / 255
+for _ in range(3):
+    rng.normal(0, sigma, (128, 128))  # the draws of the former 128x128 crops, kept so the fixtures below stay as committed
 bm3d_cases = []
-crops = {"camera": camera[100:228, 200:328], "moon": data.moon()[200:328, 200:328], "coins": data.coins()[80:208, 100:228]}
-for name, crop in crops.items():
-    clean = crop.astype(np.float32) / np.float32(255)
-    noisy = (clean + rng.normal(0, sigma, clean.shape)).astype(np.float32)
-    save(f"bm3d_{name}_clean_u8", crop)
-    save(f"bm3d_{name}_noisy_f32", noisy)
+for seed, name in enumerate(["camera", "moon", "coins"], start=1):
+    image = getattr(data, name)()
+    clean = image.astype(np.float32) / np.float32(255)
+    noise = (sigma * splitmix_normal(seed, clean.size)).astype(np.float32).reshape(clean.shape)
+    noisy = clean + noise
+    save(f"bm3d_{name}_clean_u8", image)
     results = {}
     for h_factor, patch, distance, fast in [(0.8, 5, 6, True), (0.6, 5, 6, False), (1.0, 7, 11, True)]:
         out = denoise_nl_means(noisy, h=h_factor * sigma, sigma=sigma, patch_size=patch, patch_distance=distance, fast_mode=fast)
@@ -82,9 +98,24 @@ for name, crop in crops.items():
     for method in ["BayesShrink", "VisuShrink"]:
         out = denoise_wavelet(noisy, sigma=sigma, method=method, mode="soft", rescale_sigma=True)
         results[f"wavelet({method},soft,sigma,rescale)"] = psnr(out, clean)
-    bm3d_cases.append({"name": name, "psnr_noisy": psnr(noisy, clean), "skimage": results,
-                       "best_skimage_psnr": max(results.values())})
-meta["bm3d"] = {"sigma_8bit": 25, "cases": bm3d_cases}
+    bm3d_cases.append({"name": name, "seed": seed, "psnr_noisy": psnr(noisy, clean), "skimage": results,
+                       "best_skimage_psnr": max(results.values()),
+                       "noise_head": [float(v) for v in noise.ravel()[:8]],
+                       "noise_mean_square": float(np.mean(noise.astype(np.float64) ** 2))})
+
+# bior1.5, 3 levels, periodisation, on 8 samples: column x = coefficients of the unit vector e_x, rows scaled to unit norm.
+import warnings  # noqa: E402
+import pywt  # noqa: E402
+
+bior = np.zeros((8, 8))
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # "level 3 is too high": intended, every coefficient wraps around
+    for x in range(8):
+        unit = np.zeros(8)
+        unit[x] = 1
+        bior[:, x] = np.concatenate(pywt.wavedec(unit, "bior1.5", mode="periodization", level=3))
+bior /= np.linalg.norm(bior, axis=1, keepdims=True)
+meta["bm3d"] = {"sigma_8bit": 25, "cases": bm3d_cases, "bior15_rows": bior.tolist()}
 
 tv_cases = []
 tv_input = np.clip(textured_f32 + rng.normal(0, 0.05, textured_f32.shape).astype(np.float32), 0, 1).astype(np.float32)
