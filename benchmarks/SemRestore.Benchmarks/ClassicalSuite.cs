@@ -8,7 +8,8 @@ namespace SemRestore.Benchmarks;
 /// the same pixels: median 3 and 5 (float32 both sides), Gaussian sigma 2 (ksize 17), bilateral d 9, NLM (OpenCV only on
 /// 8-bit: the peer gets the image rounded to 8 bits), median 11 x 3 (OpenCV only on 8-bit). BM3D runs on a 512x512 crop
 /// and reports seconds per megapixel (no peer: OpenCV's BM3D is not in Debian's build).
-/// Options: --width W --height H (default 3072x2048), --runs N (default 5), --bm3d-size S (default 512), --only TEXT (rows whose name contains TEXT).
+/// Options: --width W --height H (default 3072x2048), --runs N (default 5), --bm3d-size S (default 512), --only TEXT (rows whose name contains TEXT),
+/// --warm-up-seconds S (default 2; 0 = a single warm-up call on both sides).
 /// </summary>
 public static class ClassicalSuite
 {
@@ -24,7 +25,10 @@ public static class ClassicalSuite
         WriteRaw(raw, image);
         var peer = SuiteArguments.PeerScript("classical");
         var havePeer = PeerProcess.IsAvailable(peer);
-        var harness = new BenchmarkHarness("classical", runs);
+        // Warm-up of up to 10 calls or 2 s on both sides (see BenchmarkHarness): steady-state times of a filter called
+        // repeatedly, as the tiler and the web app do; the first call of a fresh process is slower on both sides.
+        var warmUpSeconds = double.Parse(arguments.Options.GetValueOrDefault("warm-up-seconds", "2"), System.Globalization.CultureInfo.InvariantCulture);
+        var harness = new BenchmarkHarness("classical", runs, warmUpSeconds);
         var megapixels = width * height / 1e6;
 
         var only = arguments.Options.GetValueOrDefault("only");
@@ -47,7 +51,8 @@ public static class ClassicalSuite
                 $"{name} {width}x{height}",
                 () => denoiser.Denoise(source),
                 peerCase is null || !havePeer ? null : peerName ?? "cv2 float32",
-                peerCase is null || !havePeer ? null : () => PeerProcess.Time(peer, peerCase, raw, width.ToString(), height.ToString()),
+                peerCase is null || !havePeer ? null : () => PeerProcess.Time(peer, peerCase, raw, width.ToString(), height.ToString(),
+                    warmUpSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 extraFromMs: ms => new Dictionary<string, double> { ["mpix_per_s"] = megapixels / (ms / 1000) });
         }
 

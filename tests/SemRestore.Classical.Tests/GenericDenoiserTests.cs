@@ -108,6 +108,18 @@ public sealed class GenericDenoiserTests
 
     [Theory]
     [MemberData(nameof(Names))]
+    public void Denoise_InfinityInTheLastPixelOfAWideImage_ThrowsInvalidInput(string name)
+    {
+        // 131 wide: the fast filters check rows while filtering, in 64-, 16- and 8-lane blocks and a scalar tail.
+        var denoiser = DenoiserRegistry.Create(s_cases[name].Spec);
+        var input = TestImages.Random(131, 9);
+        input[130, 8] = float.PositiveInfinity;
+        var error = Assert.Throws<InvalidInputException>(() => denoiser.Denoise(input));
+        Assert.Contains("(130, 8)", error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public void Denoise_CancelledToken_Throws(string name)
     {
         var denoiser = DenoiserRegistry.Create(s_cases[name].Spec);

@@ -78,7 +78,7 @@ public sealed class BilateralDenoiser : IDenoiser
                 {
                     var value = SimdMath.Load(padded, top + tapOffsets[t] + x);
                     var difference = value - centre;
-                    var weight = Vector256.Exp(Vector256.FusedMultiplyAdd(difference * difference, colorCoefficient, Vector256.Create(tapLogWeights[t])));
+                    var weight = SimdMath.Exp(Vector256.FusedMultiplyAdd(difference * difference, colorCoefficient, Vector256.Create(tapLogWeights[t])));
                     sum = Vector256.FusedMultiplyAdd(weight, value, sum);
                     weightSum += weight;
                 }

@@ -41,7 +41,13 @@ public sealed class MedianDenoiser : IDenoiser
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public GrayImage Denoise(GrayImage input, CancellationToken cancellationToken = default)
     {
-        InputGuard.EnsureFinite(input, "median");
+        ArgumentNullException.ThrowIfNull(input);
+        if (Options.Size is not (3 or 5))
+        {
+            // Sizes 3 and 5 check each row while filtering (the first pass); a median only outputs input values.
+            InputGuard.EnsureFinite(input, "median");
+        }
+
         if (Options.Size == 1)
         {
             return input.Clone();
@@ -56,26 +62,29 @@ public sealed class MedianDenoiser : IDenoiser
             cancellationToken.ThrowIfCancellationRequested();
             // The last pass must land in output.Pixels: alternate so that it does.
             var destination = (Options.Passes - 1 - pass) % 2 == 0 ? output.Pixels : spare!;
-            Filter(source, destination, input.Width, input.Height, cancellationToken);
+            if (!Filter(source, destination, input.Width, input.Height, cancellationToken))
+            {
+                InputGuard.EnsureFinite(input, "median"); // throws, naming the first non-finite pixel
+            }
+
             source = destination;
         }
 
         return output;
     }
 
-    private void Filter(float[] source, float[] destination, int width, int height, CancellationToken cancellationToken)
+    /// <returns>False when the source holds a non-finite value (sizes 3 and 5 detect it while filtering).</returns>
+    private bool Filter(float[] source, float[] destination, int width, int height, CancellationToken cancellationToken)
     {
         switch (Options.Size)
         {
             case 3:
-                NetworkMedian.Median3(source, destination, width, height, Options.Border, cancellationToken);
-                break;
+                return NetworkMedian.Median3(source, destination, width, height, Options.Border, cancellationToken);
             case 5:
-                NetworkMedian.Median5(source, destination, width, height, Options.Border, cancellationToken);
-                break;
+                return NetworkMedian.Median5(source, destination, width, height, Options.Border, cancellationToken);
             default:
                 HistogramMedian.Run(source, destination, width, height, Options.Size, Options.Border, cancellationToken);
-                break;
+                return true;
         }
     }
 }

@@ -14,8 +14,11 @@ namespace SemRestore.Classical.Median;
 /// </summary>
 internal static class NetworkMedian
 {
-    public static void Median3(float[] source, float[] destination, int width, int height, BorderMode border, CancellationToken cancellationToken)
+    /// <returns>False when a source row holds NaN or infinity (then the output is incomplete): each row is checked as
+    /// the centre row of its output row, which replaces a separate pass over the image.</returns>
+    public static bool Median3(float[] source, float[] destination, int width, int height, BorderMode border, CancellationToken cancellationToken)
     {
+        var nonFinite = 0;
         const int pad = 1;
         var stride = Border.PaddedStride(width, pad);
         var options = new ParallelOptions { CancellationToken = cancellationToken };
@@ -27,6 +30,12 @@ internal static class NetworkMedian
             ReadOnlySpan<float> r0 = source.AsSpan(Border.Map(y - 1, height, border) * width, width);
             ReadOnlySpan<float> r1 = source.AsSpan(y * width, width);
             ReadOnlySpan<float> r2 = source.AsSpan(Border.Map(y + 1, height, border) * width, width);
+            if (!InputGuard.AllFinite(r1))
+            {
+                Volatile.Write(ref nonFinite, 1);
+                return scratch;
+            }
+
             var x = 0;
             if (Vector512.IsHardwareAccelerated)
             {
@@ -112,10 +121,14 @@ internal static class NetworkMedian
 
             return scratch;
         }, _ => { });
+        return nonFinite == 0;
     }
 
-    public static void Median5(float[] source, float[] destination, int width, int height, BorderMode border, CancellationToken cancellationToken)
+    /// <returns>False when a source row holds NaN or infinity (then the output is incomplete): each row is checked as
+    /// the centre row of its output row, which replaces a separate pass over the image.</returns>
+    public static bool Median5(float[] source, float[] destination, int width, int height, BorderMode border, CancellationToken cancellationToken)
     {
+        var nonFinite = 0;
         const int pad = 2;
         var stride = Border.PaddedStride(width, pad);
         var options = new ParallelOptions { CancellationToken = cancellationToken };
@@ -131,6 +144,12 @@ internal static class NetworkMedian
             ReadOnlySpan<float> r2 = source.AsSpan(y * width, width);
             ReadOnlySpan<float> r3 = source.AsSpan(Border.Map(y + 1, height, border) * width, width);
             ReadOnlySpan<float> r4 = source.AsSpan(Border.Map(y + 2, height, border) * width, width);
+            if (!InputGuard.AllFinite(r2))
+            {
+                Volatile.Write(ref nonFinite, 1);
+                return scratch;
+            }
+
             var x = 0;
             for (; x + 8 <= width; x += 8)
             {
@@ -195,6 +214,7 @@ internal static class NetworkMedian
 
             return scratch;
         }, _ => { });
+        return nonFinite == 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

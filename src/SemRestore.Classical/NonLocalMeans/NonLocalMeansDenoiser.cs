@@ -124,7 +124,7 @@ public sealed class NonLocalMeansDenoiser : IDenoiser
                                 box += SimdMath.Load(columnSums, x + t);
                             }
 
-                            var weight = Vector256.Exp(box * scale);
+                            var weight = SimdMath.Exp(box * scale);
                             weight = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(weight, threshold), weight, Vector256<float>.Zero);
                             SimdMath.Store(numerator, o + x, Vector256.FusedMultiplyAdd(weight, SimdMath.Load(padded, q + x), SimdMath.Load(numerator, o + x)));
                             SimdMath.Store(denominator, o + x, SimdMath.Load(denominator, o + x) + weight);
