@@ -160,7 +160,7 @@ public static class EngineSuite
     }
 
     /// <summary>One optimisation step: zero gradients, forward, MSE against a fixed target, backward, Adam.</summary>
-    private static Action TrainingStep(Module net, int batch, int size)
+    internal static Action TrainingStep(Module net, int batch, int size)
     {
         var optimizer = new Adam(net.Parameters(), 1e-4);
         var input = Tensor.Uniform(new Random(8), 0f, 1f, batch, 1, size, size);

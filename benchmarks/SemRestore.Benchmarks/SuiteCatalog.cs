@@ -9,6 +9,8 @@ public static class SuiteCatalog
         ["engine"] = EngineSuite.Run,
         ["imaging"] = ImagingSuite.Run,
         ["metrics"] = MetricsSuite.Run,
+        ["model-child"] = ModelChild.Run, // one training step or restore in a fresh process, started by the training suite
         ["synthesis"] = SynthesisSuite.Run,
+        ["training"] = TrainingSuite.Run,
     };
 }
