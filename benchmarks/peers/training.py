@@ -6,7 +6,7 @@ Usage: training.py train MODEL THREADS BATCH SIZE  (median of 3 Adam steps after
 prints one JSON line {"ms", "peak_rss_mb", ...}. MODEL is unet, fbinet (L=17, F=64, kernels masked by multiplying as
 ReNIn's code does) or dncnn (KAIR's DnCNN: 17 layers, 64 channels, batch norm eps 1e-4, residual). Importing the
 engine peer configures the process the same way (tcmalloc preloaded, OpenMP wait policy) and shares its U-Net,
-FBI-Net and peak-RSS reading. `restore` tiles exactly as SemRestore's Restorer: output tiles of
+FBI-Net, training step and peak-RSS reading. `restore` tiles exactly as SemRestore's Restorer: output tiles of
 TILE px, read windows grown by HALO px (already rounded to the model's size multiple) on every side that is not the
 image border, only the tile kept; the whole image is timed, including the first (cold) forward.
 """
@@ -51,18 +51,7 @@ WARM_UP_STEPS, TIMED_STEPS = 3, 3  # as ModelChild.cs: the median of 3 steps aft
 
 
 def case_train(name, batch, size):
-    net = build(name)
-    torch.manual_seed(0)
-    x = torch.rand(batch, 1, size, size)
-    y = torch.rand(batch, 1, size, size)
-    opt = torch.optim.Adam(net.parameters(), lr=1e-4)
-
-    def step():
-        opt.zero_grad()
-        loss = torch.nn.functional.mse_loss(net(x), y)
-        loss.backward()
-        opt.step()
-
+    step = engine.train_step(build(name), batch, size)
     with torch.enable_grad():
         for _ in range(WARM_UP_STEPS):
             step()
