@@ -55,29 +55,8 @@ public sealed class BenchmarkHarness(string suite, int runs = 5, double warmUpSe
             }
         }
 
-        var medianOurs = Median(oursMs);
-        var allExtra = extra ?? new Dictionary<string, double>();
-        if (extraFromMs is not null)
-        {
-            foreach (var pair in extraFromMs(medianOurs))
-            {
-                allExtra[pair.Key] = pair.Value;
-            }
-        }
-
-        var row = new BenchmarkRow
-        {
-            Name = name,
-            SemRestoreMs = Math.Round(medianOurs, 3),
-            Peer = peerName,
-            PeerMs = peer is null ? null : Math.Round(Median(peerMs), 3),
-            PeakRssMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), 1),
-            PeerPeakRssMb = peerRss,
-            Extra = allExtra,
-        };
-        _rows.Add(row);
-        Console.Error.WriteLine($"{suite}: {name}: semrestore {row.SemRestoreMs:0.0} ms, {peerName ?? "no peer"} {row.PeerMs?.ToString("0.0") ?? "-"} ms");
-        return row;
+        return AddRow(name, oursMs, Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), peerName,
+            peer is null ? null : peerMs, peerRss, extra ?? new Dictionary<string, double>(), extraFromMs);
     }
 
     /// <summary>
@@ -105,17 +84,31 @@ public sealed class BenchmarkHarness(string suite, int runs = 5, double warmUpSe
             }
         }
 
+        return AddRow(name, oursMs, oursRss, peerName, peer is null ? null : peerMs, peer is null ? null : peerRss,
+            new Dictionary<string, double> { ["runs"] = runs }, extraFromMs);
+    }
+
+    /// <summary>Medians, the extra figures (fixed ones, then those computed from SemRestore's median), the row and its log line.</summary>
+    private BenchmarkRow AddRow(string name, List<double> oursMs, double oursRss, string? peerName, List<double>? peerMs, double? peerRss,
+        Dictionary<string, double> extra, Func<double, Dictionary<string, double>>? extraFromMs)
+    {
         var medianOurs = Median(oursMs);
-        var extra = extraFromMs?.Invoke(medianOurs) ?? new Dictionary<string, double>();
-        extra["runs"] = runs;
+        if (extraFromMs is not null)
+        {
+            foreach (var pair in extraFromMs(medianOurs))
+            {
+                extra[pair.Key] = pair.Value;
+            }
+        }
+
         var row = new BenchmarkRow
         {
             Name = name,
             SemRestoreMs = Math.Round(medianOurs, 3),
             Peer = peerName,
-            PeerMs = peer is null ? null : Math.Round(Median(peerMs), 3),
+            PeerMs = peerMs is null ? null : Math.Round(Median(peerMs), 3),
             PeakRssMb = Math.Round(oursRss, 1),
-            PeerPeakRssMb = peer is null ? null : Math.Round(peerRss, 1),
+            PeerPeakRssMb = peerRss is null ? null : Math.Round(peerRss.Value, 1),
             Extra = extra,
         };
         _rows.Add(row);

@@ -12,12 +12,18 @@ namespace SemRestore.Benchmarks;
 /// <summary>
 /// <c>model-child --task restore|train --model SPEC --threads N ...</c>: one measurement of a network in a process of its
 /// own, printing the peer protocol's JSON line, so that each run starts cold (as a CLI run does) and its peak RSS is its
-/// own and not the suite's. <c>restore</c> (<c>--width W --height H --tile T [--warm true]</c>): one tiled restore of a
+/// own and not the suite's. <c>restore</c> (<c>--width W --height H --tile T</c>): one tiled restore of a
 /// random W x H image. <c>train</c> (<c>--batch B --crop S</c>): the median of 3 optimisation steps (forward, MSE,
 /// backward, Adam) after 3 warm-up steps, as the PyTorch peer does. Untrained weights: speed and memory do not depend on them.
 /// </summary>
 public static class ModelChild
 {
+    /// <summary>Training steps before timing and timed steps (their median is reported); the PyTorch peer
+    /// (benchmarks/peers/training.py) uses the same counts.</summary>
+    private const int WarmUpSteps = 3;
+
+    private const int TimedSteps = 3;
+
     public static int Run(string[] args)
     {
         var options = SuiteArguments.Parse(args).Options;
@@ -28,7 +34,7 @@ public static class ModelChild
         var model = ModelRegistry.Create(spec, 1);
         var ms = task switch
         {
-            "restore" => Restore(model, Int("width", 3072), Int("height", 2048), Int("tile", 512), options.GetValueOrDefault("warm", "false") == "true"),
+            "restore" => Restore(model, Int("width", 3072), Int("height", 2048), Int("tile", 512)),
             "train" => Train(model, Int("batch", 4), Int("crop", 128)),
             _ => throw new ArgumentException($"model-child: unknown task '{task}'; known: restore, train"),
         };
@@ -42,7 +48,7 @@ public static class ModelChild
         return 0;
     }
 
-    private static double Restore(BuiltModel model, int width, int height, int tile, bool warm)
+    private static double Restore(BuiltModel model, int width, int height, int tile)
     {
         var pixels = new float[width * height];
         var random = new Random(7);
@@ -53,11 +59,6 @@ public static class ModelChild
 
         var image = new GrayImage(width, height, pixels, 16);
         var restorer = new Restorer(model, NormalizationOptions.MinMax, new RestorerOptions(tile));
-        if (warm)
-        {
-            restorer.Denoise(image); // JIT-compiled kernels and a filled tensor pool for the timed run
-        }
-
         var clock = Stopwatch.StartNew();
         var restored = restorer.Denoise(image);
         var ms = clock.Elapsed.TotalMilliseconds;
@@ -89,9 +90,4 @@ public static class ModelChild
         Array.Sort(times);
         return times[TimedSteps / 2];
     }
-
-    /// <summary>Steps before timing; the PyTorch peer (benchmarks/peers/training.py) uses the same counts.</summary>
-    public const int WarmUpSteps = 3;
-
-    public const int TimedSteps = 3;
 }

@@ -144,99 +144,83 @@ public sealed class GaussianDenoiser : IDenoiser
         return output;
     }
 
-    /// <summary>
-    /// The vertical pass on 64 (then 16) pixels per step with AVX-512: four accumulators share each tap's weight and
-    /// row addresses. Every pixel still sums centre first, then taps 0..r-1 in order, so results equal the 8-lane loop's.
-    /// Returns the first column it did not process.
-    /// </summary>
+    /// <summary>The vertical pass into column[radius + x] with AVX-512: tap pair k reads source rows k and 2r - k.</summary>
     private static unsafe int VerticalBlocks512(float[] source, int[] rows, float[] weights, int radius, int width, float[] column)
     {
-        var x = 0;
-        fixed (float* src = source, w = weights, col = column)
-        fixed (int* r = rows)
+        fixed (float* src = source, col = column)
         {
-            var centre = Vector512.Create(w[radius]);
-            var mid = src + r[radius];
-            for (; x + 64 <= width; x += 64)
+            var low = stackalloc float*[radius];
+            var high = stackalloc float*[radius];
+            for (var k = 0; k < radius; k++)
             {
-                var a0 = centre * Vector512.Load(mid + x);
-                var a1 = centre * Vector512.Load(mid + x + 16);
-                var a2 = centre * Vector512.Load(mid + x + 32);
-                var a3 = centre * Vector512.Load(mid + x + 48);
-                for (var k = 0; k < radius; k++)
-                {
-                    var wk = Vector512.Create(w[k]);
-                    var p = src + r[k] + x;
-                    var q = src + r[2 * radius - k] + x;
-                    a0 = Vector512.FusedMultiplyAdd(wk, Vector512.Load(p) + Vector512.Load(q), a0);
-                    a1 = Vector512.FusedMultiplyAdd(wk, Vector512.Load(p + 16) + Vector512.Load(q + 16), a1);
-                    a2 = Vector512.FusedMultiplyAdd(wk, Vector512.Load(p + 32) + Vector512.Load(q + 32), a2);
-                    a3 = Vector512.FusedMultiplyAdd(wk, Vector512.Load(p + 48) + Vector512.Load(q + 48), a3);
-                }
-
-                var d = col + radius + x;
-                a0.Store(d);
-                a1.Store(d + 16);
-                a2.Store(d + 32);
-                a3.Store(d + 48);
+                low[k] = src + rows[k];
+                high[k] = src + rows[2 * radius - k];
             }
 
-            for (; x + 16 <= width; x += 16)
-            {
-                var acc = centre * Vector512.Load(mid + x);
-                for (var k = 0; k < radius; k++)
-                {
-                    acc = Vector512.FusedMultiplyAdd(Vector512.Create(w[k]), Vector512.Load(src + r[k] + x) + Vector512.Load(src + r[2 * radius - k] + x), acc);
-                }
-
-                acc.Store(col + radius + x);
-            }
+            return SymmetricBlocks512(src + rows[radius], low, high, weights, radius, width, col + radius);
         }
-
-        return x;
     }
 
-    /// <summary>The horizontal pass on 64 (then 16) pixels per step, as <see cref="VerticalBlocks512"/>; returns the first column left.</summary>
+    /// <summary>The horizontal pass into the output row with AVX-512: tap pair k reads column x + k and x + 2r - k.</summary>
     private static unsafe int HorizontalBlocks512(float[] column, float[] weights, int radius, int width, float[] output, int rowStart)
     {
-        var x = 0;
-        fixed (float* col = column, w = weights, o = output)
+        fixed (float* col = column, o = output)
         {
-            var centre = Vector512.Create(w[radius]);
-            var target = o + rowStart;
+            var low = stackalloc float*[radius];
+            var high = stackalloc float*[radius];
+            for (var k = 0; k < radius; k++)
+            {
+                low[k] = col + k;
+                high[k] = col + 2 * radius - k;
+            }
+
+            return SymmetricBlocks512(col + radius, low, high, weights, radius, width, o + rowStart);
+        }
+    }
+
+    /// <summary>
+    /// destination[x] = w_r centre[x] + sum_k w_k (low_k[x] + high_k[x]) on 64 (then 16) pixels per step: four
+    /// accumulators share each tap's weight and addresses. Every pixel sums the centre first, then taps 0..r-1 in order,
+    /// exactly as the 8-lane loop, so results do not depend on the vector width. Returns the first pixel not written.
+    /// </summary>
+    private static unsafe int SymmetricBlocks512(float* centre, float** low, float** high, float[] weights, int radius, int width, float* destination)
+    {
+        var x = 0;
+        fixed (float* w = weights)
+        {
+            var centreWeight = Vector512.Create(w[radius]);
             for (; x + 64 <= width; x += 64)
             {
-                var c = col + x;
-                var a0 = centre * Vector512.Load(c + radius);
-                var a1 = centre * Vector512.Load(c + radius + 16);
-                var a2 = centre * Vector512.Load(c + radius + 32);
-                var a3 = centre * Vector512.Load(c + radius + 48);
+                var a0 = centreWeight * Vector512.Load(centre + x);
+                var a1 = centreWeight * Vector512.Load(centre + x + 16);
+                var a2 = centreWeight * Vector512.Load(centre + x + 32);
+                var a3 = centreWeight * Vector512.Load(centre + x + 48);
                 for (var k = 0; k < radius; k++)
                 {
                     var wk = Vector512.Create(w[k]);
-                    var p = c + k;
-                    var q = c + 2 * radius - k;
+                    var p = low[k] + x;
+                    var q = high[k] + x;
                     a0 = Vector512.FusedMultiplyAdd(wk, Vector512.Load(p) + Vector512.Load(q), a0);
                     a1 = Vector512.FusedMultiplyAdd(wk, Vector512.Load(p + 16) + Vector512.Load(q + 16), a1);
                     a2 = Vector512.FusedMultiplyAdd(wk, Vector512.Load(p + 32) + Vector512.Load(q + 32), a2);
                     a3 = Vector512.FusedMultiplyAdd(wk, Vector512.Load(p + 48) + Vector512.Load(q + 48), a3);
                 }
 
-                a0.Store(target + x);
-                a1.Store(target + x + 16);
-                a2.Store(target + x + 32);
-                a3.Store(target + x + 48);
+                a0.Store(destination + x);
+                a1.Store(destination + x + 16);
+                a2.Store(destination + x + 32);
+                a3.Store(destination + x + 48);
             }
 
             for (; x + 16 <= width; x += 16)
             {
-                var acc = centre * Vector512.Load(col + x + radius);
+                var acc = centreWeight * Vector512.Load(centre + x);
                 for (var k = 0; k < radius; k++)
                 {
-                    acc = Vector512.FusedMultiplyAdd(Vector512.Create(w[k]), Vector512.Load(col + x + k) + Vector512.Load(col + x + 2 * radius - k), acc);
+                    acc = Vector512.FusedMultiplyAdd(Vector512.Create(w[k]), Vector512.Load(low[k] + x) + Vector512.Load(high[k] + x), acc);
                 }
 
-                acc.Store(target + x);
+                acc.Store(destination + x);
             }
         }
 

@@ -13,23 +13,14 @@ internal static class InputGuard
     {
         ArgumentNullException.ThrowIfNull(image);
         var pixels = image.Pixels;
-        // v * 0 is 0 for finite v and NaN for NaN or infinity, so one compare per 8 pixels finds both.
-        var i = 0;
-        var bad = false;
-        for (; i + 8 <= pixels.Length && !bad; i += 8)
+        if (AllFinite(pixels))
         {
-            var v = SimdMath.Load(pixels, i);
-            bad = !Vector256.EqualsAll(v * Vector256<float>.Zero, Vector256<float>.Zero);
+            return;
         }
 
-        for (var j = bad ? i - 8 : i; j < pixels.Length; j++)
-        {
-            if (!float.IsFinite(pixels[j]))
-            {
-                throw new InvalidInputException(
-                    $"{denoiser}: pixel ({j % image.Width}, {j / image.Width}) is {pixels[j]}; the image must hold finite values.");
-            }
-        }
+        var j = Array.FindIndex(pixels, value => !float.IsFinite(value));
+        throw new InvalidInputException(
+            $"{denoiser}: pixel ({j % image.Width}, {j / image.Width}) is {pixels[j]}; the image must hold finite values.");
     }
 
     /// <summary>

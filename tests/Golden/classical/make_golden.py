@@ -9,8 +9,8 @@ reference works on floats. Every random draw has a fixed seed.
   bilateral cv2.bilateralFilter on float32 (sigmaColor = 25/255).
   nlm      cv2.fastNlMeansDenoising on uint8 noisy crops; its PSNR against the clean crop is stored.
   bm3d     the whole skimage camera, moon and coins images + Gaussian noise sigma 25 (float, not clipped); only the clean
-           uint8 images are stored: the noise comes from splitmix_normal below, which the C# test reproduces (golden.json
-           holds its first values as a check). PSNR of the best of a few skimage denoise_nl_means and denoise_wavelet
+           uint8 images are stored: the noise comes from counter_random_gaussians below (SemRestore's CounterRandom), which
+           the C# test draws again (golden.json holds its first values as a check). PSNR of the best of a few skimage denoise_nl_means and denoise_wavelet
            settings (listed in golden.json) is stored. The bior1.5 matrix BM3D's first stage uses, from pywt, too.
   tv       skimage denoise_tv_chambolle on float32.
 """
@@ -68,17 +68,21 @@ for noise, h, template, search in [(10, 10, 7, 21), (5, 3, 7, 21), (15, 12, 5, 1
                       "psnr_noisy": psnr(noisy / 255.0, clean / 255.0), "psnr_cv2": psnr(out / 255.0, clean / 255.0)})
 meta["nlm"] = nlm_cases
 
-# BM3D comparison set: whole images, noise from a counter-based generator the C# test reproduces exactly.
-def splitmix_normal(seed, count):
-    """Standard normals: splitmix64 of seed + (i + 1) * golden gamma gives uniforms u = ((z >> 11) + 0.5) / 2^53;
-    pair (u[2i], u[2i+1]) gives sqrt(-2 ln u1) cos(2 pi u2)."""
+# BM3D comparison set: whole images, noise from the counter-based generator the C# test reproduces exactly.
+def counter_random_gaussians(key, count):
+    """SemRestore.Synthesis.Randomness.CounterRandom(key).NextGaussian() repeated: draw i is splitmix64's finaliser of
+    key + i * golden gamma (i = 1, 2, ...); each pair of draws gives u1 = ((z1 >> 11) + 0.5) / 2^53, u2 = (z2 >> 11) / 2^53
+    and the deviates r cos t, then r sin t, with r = sqrt(-2 ln u1), t = 2 pi u2."""
+    pairs = (count + 1) // 2
     with np.errstate(over="ignore"):
-        z = np.uint64(seed) + np.arange(1, 2 * count + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        z = np.uint64(key) + np.arange(1, 2 * pairs + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
         z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
         z = z ^ (z >> np.uint64(31))
-    u = ((z >> np.uint64(11)).astype(np.float64) + 0.5) / float(2 ** 53)
-    return np.sqrt(-2 * np.log(u[0::2])) * np.cos(2 * np.pi * u[1::2])
+    bits = (z >> np.uint64(11)).astype(np.float64)
+    radius = np.sqrt(-2 * np.log((bits[0::2] + 0.5) / float(2 ** 53)))
+    angle = 2 * np.pi * bits[1::2] / float(2 ** 53)
+    return np.stack([radius * np.cos(angle), radius * np.sin(angle)], axis=1).ravel()[:count]
 
 
 sigma = 25 / 255
@@ -88,7 +92,7 @@ bm3d_cases = []
 for seed, name in enumerate(["camera", "moon", "coins"], start=1):
     image = getattr(data, name)()
     clean = image.astype(np.float32) / np.float32(255)
-    noise = (sigma * splitmix_normal(seed, clean.size)).astype(np.float32).reshape(clean.shape)
+    noise = (sigma * counter_random_gaussians(seed, clean.size)).astype(np.float32).reshape(clean.shape)
     noisy = clean + noise
     save(f"bm3d_{name}_clean_u8", image)
     results = {}
