@@ -48,6 +48,10 @@ public sealed class CpuConv2dTests
         yield return (new Conv2dGeometry(1, 4, 10, 9, 4, 3, 3, PadH: 1, PadW: 1, Groups: 4), s_noCentre3x3);
         yield return (new Conv2dGeometry(1, 64, 16, 16, 64, 3, 3, PadH: 3, PadW: 3, DilationH: 3, DilationW: 3), s_diagonal3x3);
         yield return (new Conv2dGeometry(1, 2, 5, 5, 3, 3, 3, PadH: 1, PadW: 1), new bool[9]); // every tap masked
+        // Wide enough that whole 32-pixel panels fall inside one output row: B rows read in place, edges packed.
+        yield return (new Conv2dGeometry(2, 3, 7, 75, 5, 3, 3, PadH: 1, PadW: 1), null);
+        yield return (new Conv2dGeometry(1, 4, 9, 70, 4, 3, 3, PadH: 3, PadW: 3, DilationH: 3, DilationW: 3), s_diagonal3x3);
+        yield return (new Conv2dGeometry(1, 3, 9, 66, 4, 3, 3, 2, 1, 1, 1), null); // stride 2 along y only
     }
 
     [Theory]

@@ -6,6 +6,11 @@ namespace SemRestore.Tensors.Kernels.Cpu;
 /// </summary>
 internal readonly unsafe struct DenseRowsPacker(float* data, int ld, bool transposed, long batchStride, long segmentStride) : IGemmPacker
 {
+    public bool ReadsInPlace => false;
+
+    public void PackOrPoint(int batch, int segment, int k0, int kc, int index0, int panel, float* dst, float** rows) =>
+        throw new NotSupportedException("DenseRowsPacker packs A panels or transposed B panels; its rows are never contiguous.");
+
     public void Pack(int batch, int segment, int k0, int kc, int index0, int count, int panel, float* dst)
     {
         var basePtr = data + batch * batchStride + segment * segmentStride;

@@ -14,7 +14,6 @@ namespace SemRestore.Tensors.Kernels.Cpu;
 /// segment length, so any tiling and any thread count give the same bits: results are deterministic.
 /// With alpha = 0 or an empty shared dimension, A and B are not read (BLAS semantics).
 /// </remarks>
-/// </remarks>
 internal static unsafe class GemmDriver
 {
     /// <summary>Below this many multiply-adds a call runs on the calling thread only.</summary>
@@ -74,6 +73,9 @@ internal static unsafe class GemmDriver
         var kBlocks = Math.Max(1, CeilDiv(segmentLength, p.KC));
         var kc = Math.Max(1, CeilDiv(segmentLength, kBlocks));
         var skipProducts = alpha == 0f || k == 0;
+
+        // B rows that lie contiguous in the operand are read in place (AVX-512 kernels only): no copy.
+        var inPlace = b.ReadsInPlace && p.Level == SimdLevel.Vector512;
         var tilesPerBatch = tilesM * tilesN;
         var total = batchCount * tilesPerBatch;
 
@@ -94,9 +96,10 @@ internal static unsafe class GemmDriver
                 return;
             }
 
-            var packA = GemmScratch.Get(p.MC * p.KC + p.KC * p.NC);
-            var packB = packA + p.MC * p.KC;
             var panelsN = CeilDiv(cols, p.NR);
+            var packA = GemmScratch.Get(p.MC * p.KC + p.KC * p.NC + 2 * p.KC * CeilDiv(p.NC, p.NR));
+            var packB = packA + p.MC * p.KC;
+            var rowTable = inPlace ? (float**)(packB + p.KC * p.NC) : null;
             for (var segment = 0; segment < segments; segment++)
             {
                 for (var k0 = 0; k0 < segmentLength; k0 += kc)
@@ -104,7 +107,15 @@ internal static unsafe class GemmDriver
                     var kcur = Math.Min(kc, segmentLength - k0);
                     for (var jp = 0; jp < panelsN; jp++)
                     {
-                        b.Pack(batch, segment, k0, kcur, j0 + jp * p.NR, Math.Min(p.NR, cols - jp * p.NR), p.NR, packB + jp * kcur * p.NR);
+                        var width = Math.Min(p.NR, cols - jp * p.NR);
+                        if (rowTable is not null && width == p.NR)
+                        {
+                            b.PackOrPoint(batch, segment, k0, kcur, j0 + jp * p.NR, p.NR, packB + jp * kcur * p.NR, rowTable + jp * kcur);
+                        }
+                        else
+                        {
+                            b.Pack(batch, segment, k0, kcur, j0 + jp * p.NR, width, p.NR, packB + jp * kcur * p.NR);
+                        }
                     }
 
                     for (var r0 = 0; r0 < rows; r0 += p.MC)
@@ -116,7 +127,8 @@ internal static unsafe class GemmDriver
                         for (var jp = 0; jp < panelsN; jp++)
                         {
                             var nr = Math.Min(p.NR, cols - jp * p.NR);
-                            RunPanels(p, kcur, packA, packB + jp * kcur * p.NR, blockRows, nr, tile + (long)r0 * ldc + jp * p.NR, ldc, alpha);
+                            var bRows = rowTable is not null && nr == p.NR ? rowTable + jp * kcur : null;
+                            RunPanels(p, kcur, packA, packB + jp * kcur * p.NR, bRows, blockRows, nr, tile + (long)r0 * ldc + jp * p.NR, ldc, alpha);
                         }
                     }
                 }
@@ -162,9 +174,12 @@ internal static unsafe class GemmDriver
         }
     }
 
-    /// <summary>Runs the micro-kernel down one B panel for every A panel of a packed row block.</summary>
-    private static void RunPanels(in GemmPlan p, int kc, float* packA, float* bPanel, int rows, int nr, float* c, int ldc, float alpha)
+    /// <summary>Runs the micro-kernel down one B panel for every A panel of a packed row block. The panel's rows
+    /// are read through <paramref name="bRows"/> when it is not null, else from the packed <paramref name="bPanel"/>.</summary>
+    private static void RunPanels(in GemmPlan p, int kc, float* packA, float* bPanel, float** bRows, int rows, int nr, float* c, int ldc, float alpha)
     {
+        var packed = new PackedBPanel(bPanel, p.NR);
+        var inPlace = new IndirectBPanel(bRows);
         for (var r = 0; r < rows;)
         {
             var height = PanelRows(p, rows - r);
@@ -173,14 +188,23 @@ internal static unsafe class GemmDriver
             var aPanel = packA + (long)r * kc;
             switch (p.Level)
             {
+                case SimdLevel.Vector512 when height == 12 && bRows is not null:
+                    GemmMicroKernels.Kernel12x32(kc, aPanel, inPlace, cPtr, ldc, alpha, mr, nr);
+                    break;
                 case SimdLevel.Vector512 when height == 12:
-                    GemmMicroKernels.Kernel12x32(kc, aPanel, bPanel, cPtr, ldc, alpha, mr, nr);
+                    GemmMicroKernels.Kernel12x32(kc, aPanel, packed, cPtr, ldc, alpha, mr, nr);
+                    break;
+                case SimdLevel.Vector512 when height == 8 && bRows is not null:
+                    GemmMicroKernels.Kernel8x32(kc, aPanel, inPlace, cPtr, ldc, alpha, mr, nr);
                     break;
                 case SimdLevel.Vector512 when height == 8:
-                    GemmMicroKernels.Kernel8x32(kc, aPanel, bPanel, cPtr, ldc, alpha, mr, nr);
+                    GemmMicroKernels.Kernel8x32(kc, aPanel, packed, cPtr, ldc, alpha, mr, nr);
+                    break;
+                case SimdLevel.Vector512 when bRows is not null:
+                    GemmMicroKernels.Kernel4x32(kc, aPanel, inPlace, cPtr, ldc, alpha, mr, nr);
                     break;
                 case SimdLevel.Vector512:
-                    GemmMicroKernels.Kernel4x32(kc, aPanel, bPanel, cPtr, ldc, alpha, mr, nr);
+                    GemmMicroKernels.Kernel4x32(kc, aPanel, packed, cPtr, ldc, alpha, mr, nr);
                     break;
                 case SimdLevel.Vector256:
                     GemmMicroKernels.Kernel6x16(kc, aPanel, bPanel, cPtr, ldc, alpha, mr, nr);

@@ -14,7 +14,8 @@ namespace SemRestore.Tensors.Kernels.Cpu;
 internal static unsafe class GemmMicroKernels
 {
     /// <summary>12 x 32 tile with AVX-512: per k, two 16-float B loads and 12 A broadcasts feed 24 FMAs.</summary>
-    public static void Kernel12x32(int kc, float* a, float* b, float* c, int ldc, float alpha, int mr, int nr)
+    public static void Kernel12x32<TB>(int kc, float* a, TB b, float* c, int ldc, float alpha, int mr, int nr)
+        where TB : struct, IBPanelRows
     {
         // Start fetching the C tile now so that its update at the end does not wait on memory.
         for (var r = 0; r < mr; r++)
@@ -37,8 +38,9 @@ internal static unsafe class GemmMicroKernels
         Vector512<float> c11a = Vector512<float>.Zero, c11b = Vector512<float>.Zero;
         for (var p = 0; p < kc; p++)
         {
-            var b0 = Avx512F.LoadVector512(b);
-            var b1 = Avx512F.LoadVector512(b + 16);
+            var row = b.Row(p);
+            var b0 = Avx512F.LoadVector512(row);
+            var b1 = Avx512F.LoadVector512(row + 16);
             var a0 = Vector512.Create(a[0]);
             c0a = Avx512F.FusedMultiplyAdd(a0, b0, c0a);
             c0b = Avx512F.FusedMultiplyAdd(a0, b1, c0b);
@@ -76,7 +78,6 @@ internal static unsafe class GemmMicroKernels
             c11a = Avx512F.FusedMultiplyAdd(a11, b0, c11a);
             c11b = Avx512F.FusedMultiplyAdd(a11, b1, c11b);
             a += 12;
-            b += 32;
         }
 
         var va = Vector512.Create(alpha);
@@ -114,7 +115,8 @@ internal static unsafe class GemmMicroKernels
     }
 
     /// <summary>8 x 32 tile with AVX-512: the 8-row remainder panel (16 accumulators).</summary>
-    public static void Kernel8x32(int kc, float* a, float* b, float* c, int ldc, float alpha, int mr, int nr)
+    public static void Kernel8x32<TB>(int kc, float* a, TB b, float* c, int ldc, float alpha, int mr, int nr)
+        where TB : struct, IBPanelRows
     {
         // Start fetching the C tile now so that its update at the end does not wait on memory.
         for (var r = 0; r < mr; r++)
@@ -133,8 +135,9 @@ internal static unsafe class GemmMicroKernels
         Vector512<float> c7a = Vector512<float>.Zero, c7b = Vector512<float>.Zero;
         for (var p = 0; p < kc; p++)
         {
-            var b0 = Avx512F.LoadVector512(b);
-            var b1 = Avx512F.LoadVector512(b + 16);
+            var row = b.Row(p);
+            var b0 = Avx512F.LoadVector512(row);
+            var b1 = Avx512F.LoadVector512(row + 16);
             var a0 = Vector512.Create(a[0]);
             c0a = Avx512F.FusedMultiplyAdd(a0, b0, c0a);
             c0b = Avx512F.FusedMultiplyAdd(a0, b1, c0b);
@@ -160,7 +163,6 @@ internal static unsafe class GemmMicroKernels
             c7a = Avx512F.FusedMultiplyAdd(a7, b0, c7a);
             c7b = Avx512F.FusedMultiplyAdd(a7, b1, c7b);
             a += 8;
-            b += 32;
         }
 
         var va = Vector512.Create(alpha);
@@ -190,7 +192,8 @@ internal static unsafe class GemmMicroKernels
     }
 
     /// <summary>4 x 32 tile with AVX-512: the 4-row remainder panel.</summary>
-    public static void Kernel4x32(int kc, float* a, float* b, float* c, int ldc, float alpha, int mr, int nr)
+    public static void Kernel4x32<TB>(int kc, float* a, TB b, float* c, int ldc, float alpha, int mr, int nr)
+        where TB : struct, IBPanelRows
     {
         // Start fetching the C tile now so that its update at the end does not wait on memory.
         for (var r = 0; r < mr; r++)
@@ -205,8 +208,9 @@ internal static unsafe class GemmMicroKernels
         Vector512<float> c3a = Vector512<float>.Zero, c3b = Vector512<float>.Zero;
         for (var p = 0; p < kc; p++)
         {
-            var b0 = Avx512F.LoadVector512(b);
-            var b1 = Avx512F.LoadVector512(b + 16);
+            var row = b.Row(p);
+            var b0 = Avx512F.LoadVector512(row);
+            var b1 = Avx512F.LoadVector512(row + 16);
             var a0 = Vector512.Create(a[0]);
             c0a = Avx512F.FusedMultiplyAdd(a0, b0, c0a);
             c0b = Avx512F.FusedMultiplyAdd(a0, b1, c0b);
@@ -220,7 +224,6 @@ internal static unsafe class GemmMicroKernels
             c3a = Avx512F.FusedMultiplyAdd(a3, b0, c3a);
             c3b = Avx512F.FusedMultiplyAdd(a3, b1, c3b);
             a += 4;
-            b += 32;
         }
 
         var va = Vector512.Create(alpha);

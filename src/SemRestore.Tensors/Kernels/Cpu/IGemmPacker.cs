@@ -14,4 +14,14 @@ namespace SemRestore.Tensors.Kernels.Cpu;
 internal unsafe interface IGemmPacker
 {
     void Pack(int batch, int segment, int k0, int kc, int index0, int count, int panel, float* dst);
+
+    /// <summary>True when <see cref="PackOrPoint"/> is available (B operands whose rows can lie contiguous in memory).</summary>
+    bool ReadsInPlace { get; }
+
+    /// <summary>
+    /// For the full panel of columns [index0, index0 + panel) of op(B): sets <c>rows[p]</c> to the address of
+    /// row k0 + p where those columns already lie contiguous in the operand; otherwise packs that row into
+    /// <c>dst + p * panel</c> and points there.
+    /// </summary>
+    void PackOrPoint(int batch, int segment, int k0, int kc, int index0, int panel, float* dst, float** rows);
 }

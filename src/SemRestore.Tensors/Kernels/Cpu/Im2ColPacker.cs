@@ -15,6 +15,9 @@ namespace SemRestore.Tensors.Kernels.Cpu;
 internal readonly unsafe struct Im2ColPacker(float* input, long imageStride, int inHeight, int inWidth, int outWidth,
     int strideH, int strideW, int* planeOffset, int* dy, int* dx, SimdLevel level) : IGemmPacker
 {
+    /// <summary>Stride 1 along x: a panel inside one output row reads one run of an input row per shared-dimension row.</summary>
+    public bool ReadsInPlace => strideW == 1;
+
     public void Pack(int batch, int segment, int k0, int kc, int index0, int count, int panel, float* dst)
     {
         var image = input + batch * imageStride;
@@ -22,33 +25,62 @@ internal readonly unsafe struct Im2ColPacker(float* input, long imageStride, int
         var ox0 = index0 - oy0 * outWidth;
         for (var p = 0; p < kc; p++)
         {
+            PackRow(image, k0 + p, oy0, ox0, count, panel, dst + p * panel);
+        }
+    }
+
+    public void PackOrPoint(int batch, int segment, int k0, int kc, int index0, int panel, float* dst, float** rows)
+    {
+        var image = input + batch * imageStride;
+        var oy = index0 / outWidth;
+        var ox = index0 - oy * outWidth;
+        var inOneOutputRow = ox + panel <= outWidth;
+        for (var p = 0; p < kc; p++)
+        {
             var row = k0 + p;
-            var plane = image + planeOffset[row];
-            int rowDy = dy[row], rowDx = dx[row];
-            var d = dst + p * panel;
-            int oy = oy0, ox = ox0, filled = 0;
-            while (filled < count)
+            var iy = oy * strideH + dy[row];
+            var ix = ox + dx[row];
+            if (inOneOutputRow && (uint)iy < (uint)inHeight && ix >= 0 && ix + panel <= inWidth)
             {
-                var run = Math.Min(count - filled, outWidth - ox);
-                var iy = oy * strideH + rowDy;
-                if ((uint)iy >= (uint)inHeight)
-                {
-                    new Span<float>(d + filled, run).Clear();
-                }
-                else
-                {
-                    CopyRun(plane + (long)iy * inWidth, ox * strideW + rowDx, run, d + filled);
-                }
+                rows[p] = image + planeOffset[row] + (long)iy * inWidth + ix;
+            }
+            else
+            {
+                // Padding or a wrap to the next output row: this row needs zeros or a second run, so copy it.
+                var d = dst + p * panel;
+                PackRow(image, row, oy, ox, panel, panel, d);
+                rows[p] = d;
+            }
+        }
+    }
 
-                filled += run;
-                ox = 0;
-                oy++;
+    /// <summary>Row <paramref name="row"/> of the shared dimension over <paramref name="count"/> output pixels from (oy0, ox0), zero-padded to the panel width.</summary>
+    private void PackRow(float* image, int row, int oy0, int ox0, int count, int panel, float* d)
+    {
+        var plane = image + planeOffset[row];
+        int rowDy = dy[row], rowDx = dx[row];
+        int oy = oy0, ox = ox0, filled = 0;
+        while (filled < count)
+        {
+            var run = Math.Min(count - filled, outWidth - ox);
+            var iy = oy * strideH + rowDy;
+            if ((uint)iy >= (uint)inHeight)
+            {
+                new Span<float>(d + filled, run).Clear();
+            }
+            else
+            {
+                CopyRun(plane + (long)iy * inWidth, ox * strideW + rowDx, run, d + filled);
             }
 
-            for (var c = count; c < panel; c++)
-            {
-                d[c] = 0f;
-            }
+            filled += run;
+            ox = 0;
+            oy++;
+        }
+
+        for (var c = count; c < panel; c++)
+        {
+            d[c] = 0f;
         }
     }
 

@@ -8,6 +8,11 @@ namespace SemRestore.Tensors.Kernels.Cpu;
 internal readonly unsafe struct Im2ColTransposedPacker(float* input, long imageStride, int inHeight, int inWidth, int outWidth,
     int strideH, int strideW, int* planeOffset, int* dy, int* dx, SimdLevel level) : IGemmPacker
 {
+    public bool ReadsInPlace => false;
+
+    public void PackOrPoint(int batch, int segment, int k0, int kc, int index0, int panel, float* dst, float** rows) =>
+        throw new NotSupportedException("Im2ColTransposedPacker packs A panels or transposed B panels; its rows are never contiguous.");
+
     public void Pack(int batch, int segment, int k0, int kc, int index0, int count, int panel, float* dst)
     {
         var image = input + segment * imageStride;
